@@ -1,0 +1,56 @@
+import { isIsoTimestamp } from './dates.js'
+import type { FormTemplate } from './forms/types.js'
+import { isSha256Hex } from './hashes.js'
+import { issueMessage } from './messages.js'
+import { isPeriod } from './periods.js'
+import type { SubmissionEnvelope } from './protocol.js'
+import { referencedHashes, validateAnswers, type ValidationIssue } from './validate.js'
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+const MAX_ATTACHMENTS = 200
+
+function envelopeIssue(fieldId: string): ValidationIssue {
+  return { fieldId, code: 'type', severity: 'error', message: issueMessage('type') }
+}
+
+function shortString(value: unknown, max: number): boolean {
+  return typeof value === 'string' && value.length > 0 && value.length <= max
+}
+
+/** The envelope's own shape, before the answers are checked against a template. */
+export function checkEnvelopeShape(value: SubmissionEnvelope): ValidationIssue[] {
+  const checks: [string, boolean][] = [
+    ['id', typeof value.id === 'string' && uuid.test(value.id)],
+    ['formId', shortString(value.formId, 64)],
+    ['formVersion', Number.isInteger(value.formVersion) && value.formVersion > 0],
+    ['schoolId', shortString(value.schoolId, 64)],
+    ['period', value.period === undefined || (typeof value.period === 'string' && isPeriod(value.period))],
+    ['subjectId', value.subjectId === undefined || shortString(value.subjectId, 128)],
+    [
+      'attachments',
+      Array.isArray(value.attachments) &&
+        value.attachments.length <= MAX_ATTACHMENTS &&
+        value.attachments.every(isSha256Hex),
+    ],
+    ['startedAt', isIsoTimestamp(value.startedAt)],
+    ['completedAt', isIsoTimestamp(value.completedAt)],
+    ['deviceId', shortString(value.deviceId, 64)],
+  ]
+  return checks.filter(([, ok]) => !ok).map(([fieldId]) => envelopeIssue(fieldId))
+}
+
+/** Everything wrong with a submission against its template; warnings included. */
+export function validateSubmission(template: FormTemplate, submission: SubmissionEnvelope): ValidationIssue[] {
+  const shape = checkEnvelopeShape(submission)
+  if (shape.length > 0) return shape
+  const issues = validateAnswers(template, submission.answers)
+  if (issues.length > 0) return issues
+  const attached = new Set(submission.attachments)
+  const missing = referencedHashes(template, submission.answers).filter((hash) => !attached.has(hash))
+  return missing.map(() => ({
+    fieldId: 'attachments',
+    code: 'attachmentMissing' as const,
+    severity: 'error' as const,
+    message: issueMessage('attachmentMissing'),
+  }))
+}

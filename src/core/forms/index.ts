@@ -1,0 +1,9 @@
+import { fireSafety } from './fire-safety.js'
+import type { FormTemplate } from './types.js'
+
+export * from './types.js'
+
+/** The templates the demo seed publishes. A published template never changes: edit → new version. */
+export const defaultTemplates: readonly FormTemplate[] = [fireSafety]
+
+export { fireSafety }

@@ -1,0 +1,57 @@
+import type { Text } from './text.js'
+
+/** Validation messages live in core: the server returns the same words the phone shows. */
+export type IssueCode =
+  | 'required'
+  | 'unknownField'
+  | 'type'
+  | 'integer'
+  | 'min'
+  | 'max'
+  | 'maxLength'
+  | 'option'
+  | 'date'
+  | 'hash'
+  | 'tooMany'
+  | 'location'
+  | 'hazardRequired'
+  | 'hazardDescription'
+  | 'hazardDeadline'
+  | 'attachmentMissing'
+  | 'lte'
+  | 'sum'
+
+export type IssueParams = { readonly [key: string]: string | number }
+
+const templates: Record<IssueCode, Text> = {
+  required: { zh: '此项必填', en: 'This is required' },
+  unknownField: { zh: '表单中没有此项', en: 'This item is not part of the form' },
+  type: { zh: '填写的内容格式不对', en: 'The answer has the wrong format' },
+  integer: { zh: '请填写整数', en: 'Enter a whole number' },
+  min: { zh: '不能小于 {limit}', en: 'Must be at least {limit}' },
+  max: { zh: '不能大于 {limit}', en: 'Must be at most {limit}' },
+  maxLength: { zh: '最多 {limit} 个字', en: 'At most {limit} characters' },
+  option: { zh: '请从选项中选择', en: 'Choose one of the options' },
+  date: { zh: '请填写有效日期', en: 'Enter a valid date' },
+  hash: { zh: '照片或签名数据无效', en: 'Photo or signature data is invalid' },
+  tooMany: { zh: '最多 {limit} 张', en: 'At most {limit} items' },
+  location: { zh: '位置数据无效', en: 'Location data is invalid' },
+  hazardRequired: { zh: '不合格项需登记隐患：描述、等级和整改期限', en: 'A failed item needs a hazard: description, severity and deadline' },
+  hazardDescription: { zh: '请描述隐患情况', en: 'Describe the hazard' },
+  hazardDeadline: { zh: '请填写有效的整改期限', en: 'Enter a valid rectification deadline' },
+  attachmentMissing: { zh: '照片未随报告一起保存', en: 'A photo was not saved with the report' },
+  lte: { zh: '“{left}”不能大于“{right}”', en: '"{left}" cannot exceed "{right}"' },
+  sum: { zh: '各项之和（{sum}）应等于“{total}”（{expected}）', en: 'The parts add up to {sum}, but "{total}" is {expected}' },
+}
+
+function fill(text: string, params: IssueParams): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key]
+    return value === undefined ? whole : String(value)
+  })
+}
+
+export function issueMessage(code: IssueCode, params: IssueParams = {}): Text {
+  const template = templates[code]
+  return { zh: fill(template.zh, params), en: fill(template.en, params) }
+}

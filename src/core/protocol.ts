@@ -1,0 +1,114 @@
+/**
+ * What travels between the phone and the server, API version 1. The server's route schemas
+ * and the client's calls both use these types; nothing else defines the wire.
+ */
+import type { Answers, FormTemplate, GeoPoint, Severity } from './forms/types.js'
+import type { ValidationIssue } from './validate.js'
+
+export type Role = 'staff' | 'principal' | 'inspector' | 'bureau' | 'admin'
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_many_requests'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal'
+
+export type ApiError = {
+  readonly code: ErrorCode
+  readonly message: string
+  readonly details?: { readonly issues?: readonly ValidationIssue[] }
+}
+
+export type ErrorBody = { readonly error: ApiError }
+
+export type User = {
+  readonly id: string
+  readonly username: string
+  readonly displayName: string
+  readonly role: Role
+  readonly schoolId: string | null
+  readonly districtId: string | null
+}
+
+export type LoginRequest = { readonly username: string; readonly password: string }
+export type LoginResponse = { readonly token: string; readonly expiresAt: string; readonly user: User }
+
+export type School = {
+  readonly id: string
+  readonly name: string
+  readonly districtId: string
+  readonly kind: string
+  readonly township: string | null
+}
+
+export type FormsResponse = { readonly forms: readonly FormTemplate[] }
+export type SchoolsResponse = { readonly schools: readonly School[] }
+
+/** The part of an outbox record that travels; its canonical JSON is what the digest covers. */
+export type SubmissionEnvelope = {
+  readonly id: string
+  readonly formId: string
+  readonly formVersion: number
+  readonly schoolId: string
+  readonly period?: string
+  readonly subjectId?: string
+  readonly answers: Answers
+  readonly attachments: readonly string[]
+  readonly location?: GeoPoint
+  readonly startedAt: string
+  readonly completedAt: string
+  readonly deviceId: string
+}
+
+export const MAX_BATCH = 50
+
+export type SubmitRequest = { readonly submissions: readonly SubmissionEnvelope[] }
+
+export type SubmitStatus = 'accepted' | 'duplicate' | 'rejected' | 'conflict'
+
+export type Receipt = {
+  readonly id: string
+  readonly status: 'accepted' | 'duplicate'
+  readonly receivedAt: string
+  readonly digest: string
+}
+
+export type SubmitResult =
+  | Receipt
+  | { readonly id: string; readonly status: 'rejected' | 'conflict'; readonly error: ApiError }
+
+export type SubmitResponse = { readonly results: readonly SubmitResult[] }
+
+export type StoredSubmission = SubmissionEnvelope & {
+  readonly receivedAt: string
+  readonly digest: string
+  readonly userId: string
+}
+
+export type SubmissionsPage = {
+  readonly submissions: readonly StoredSubmission[]
+  readonly nextCursor: string | null
+}
+
+export type HazardStatus = 'open' | 'rectified' | 'closed'
+
+export type Hazard = {
+  readonly id: string
+  readonly schoolId: string
+  readonly submissionId: string
+  readonly formId: string
+  readonly fieldId: string
+  readonly description: string
+  readonly severity: Severity
+  readonly deadline: string
+  readonly status: HazardStatus
+  readonly createdAt: string
+}
+
+export type HealthResponse = { readonly ok: boolean; readonly db: string }

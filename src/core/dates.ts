@@ -12,8 +12,14 @@ export function isIsoDate(value: unknown): value is string {
 
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/
 
+/** Date.parse rolls 2026-02-30T… over into March, so the calendar date is checked on its own. */
 export function isIsoTimestamp(value: unknown): value is string {
-  return typeof value === 'string' && isoTimestamp.test(value) && !Number.isNaN(Date.parse(value))
+  return (
+    typeof value === 'string' &&
+    isoTimestamp.test(value) &&
+    isIsoDate(value.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(value))
+  )
 }
 
 export function todayIso(now: Date): string {

@@ -4,7 +4,7 @@ import { isSha256Hex } from './hashes.js'
 import { issueMessage } from './messages.js'
 import { isPeriod } from './periods.js'
 import type { SubmissionEnvelope } from './protocol.js'
-import { referencedHashes, validateAnswers, type ValidationIssue } from './validate.js'
+import { isGeoPoint, referencedHashes, validateAnswers, type ValidationIssue } from './validate.js'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const MAX_ATTACHMENTS = 200
@@ -25,6 +25,7 @@ export function checkEnvelopeShape(value: SubmissionEnvelope): ValidationIssue[]
     ['formVersion', Number.isInteger(value.formVersion) && value.formVersion > 0],
     ['schoolId', shortString(value.schoolId, 64)],
     ['period', value.period === undefined || (typeof value.period === 'string' && isPeriod(value.period))],
+    ['location', value.location === undefined || isGeoPoint(value.location)],
     ['subjectId', value.subjectId === undefined || shortString(value.subjectId, 128)],
     [
       'attachments',
@@ -43,6 +44,10 @@ export function checkEnvelopeShape(value: SubmissionEnvelope): ValidationIssue[]
 export function validateSubmission(template: FormTemplate, submission: SubmissionEnvelope): ValidationIssue[] {
   const shape = checkEnvelopeShape(submission)
   if (shape.length > 0) return shape
+  // A survey without its period (or with a month where a term is due) cannot be filed.
+  if (template.period && !(submission.period !== undefined && isPeriod(submission.period, template.period))) {
+    return [envelopeIssue('period')]
+  }
   const issues = validateAnswers(template, submission.answers)
   if (issues.length > 0) return issues
   const attached = new Set(submission.attachments)

@@ -23,7 +23,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isEmpty(value: AnswerValue | undefined): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+  return (
+    value === undefined ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (Array.isArray(value) && value.length === 0)
+  )
 }
 
 function checkHashes(value: unknown, max: number, report: Report): void {
@@ -43,9 +47,8 @@ function checkCheck(value: unknown, requireHazard: boolean, report: Report): voi
   if (!isPlainObject(value)) return report('type')
   const answer = value as Partial<CheckAnswer>
   if (answer.result !== 'pass' && answer.result !== 'fail' && answer.result !== 'na') return report('type')
-  if (answer.note !== undefined && (typeof answer.note !== 'string' || answer.note.length > NOTE_MAX)) {
-    report('maxLength', { limit: NOTE_MAX })
-  }
+  if (answer.note !== undefined && typeof answer.note !== 'string') report('type')
+  else if (answer.note !== undefined && answer.note.length > NOTE_MAX) report('maxLength', { limit: NOTE_MAX })
   if (answer.photos !== undefined) checkHashes(answer.photos, PHOTO_MAX_DEFAULT, report)
   const hazard = answer.hazard
   if (hazard === undefined) {
@@ -59,13 +62,13 @@ function checkCheck(value: unknown, requireHazard: boolean, report: Report): voi
   if (!isIsoDate(hazard.deadline)) report('hazardDeadline')
 }
 
-function isGeoPoint(value: unknown): value is GeoPoint {
+export function isGeoPoint(value: unknown): value is GeoPoint {
   if (!isPlainObject(value)) return false
   const { lat, lng, accuracy } = value
   return (
     typeof lat === 'number' && lat >= -90 && lat <= 90 &&
     typeof lng === 'number' && lng >= -180 && lng <= 180 &&
-    typeof accuracy === 'number' && accuracy >= 0
+    typeof accuracy === 'number' && Number.isFinite(accuracy) && accuracy >= 0
   )
 }
 

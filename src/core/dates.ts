@@ -27,3 +27,10 @@ export function todayIso(now: Date): string {
   const day = String(now.getDate()).padStart(2, '0')
   return `${now.getFullYear()}-${month}-${day}`
 }
+
+/** The local calendar date `days` after `from`, as YYYY-MM-DD. */
+export function addDays(from: Date, days: number): string {
+  const date = new Date(from)
+  date.setDate(date.getDate() + days)
+  return todayIso(date)
+}

@@ -1,0 +1,28 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { FormTemplate } from '../../../core/forms/types.js'
+import type { School } from '../../../core/protocol.js'
+import { stores } from '../../appServices.js'
+
+/** Templates and schools as last pulled from the server: what the app works from offline. */
+export const useFormsStore = defineStore('forms', () => {
+  const forms = ref<readonly FormTemplate[]>([])
+  const schools = ref<readonly School[]>([])
+  const loaded = ref(false)
+
+  async function reload(): Promise<void> {
+    forms.value = (await stores.meta.getItem<FormTemplate[]>('forms')) ?? []
+    schools.value = (await stores.meta.getItem<School[]>('schools')) ?? []
+    loaded.value = true
+  }
+
+  function find(formId: string, version: number): FormTemplate | undefined {
+    return forms.value.find((form) => form.id === formId && form.version === version)
+  }
+
+  function schoolName(schoolId: string): string {
+    return schools.value.find((school) => school.id === schoolId)?.name ?? schoolId
+  }
+
+  return { forms, schools, loaded, reload, find, schoolName }
+})

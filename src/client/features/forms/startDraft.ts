@@ -1,0 +1,31 @@
+import { todayIso } from '../../../core/dates.js'
+import type { Answers, FormTemplate } from '../../../core/forms/types.js'
+import type { User } from '../../../core/protocol.js'
+import { stores } from '../../appServices.js'
+import { createDraft } from '../../offline/outbox.js'
+import { getDeviceId } from '../../offline/deviceId.js'
+
+/** Answers a person would otherwise type every time: how, who and when. */
+export function prefillAnswers(form: FormTemplate, user: User, now: Date): Answers {
+  const ids = new Set(form.sections.flatMap((section) => section.fields.map((field) => field.id)))
+  const answers: Record<string, string> = {}
+  if (ids.has('checkType')) answers.checkType = user.schoolId === null ? 'bureau' : 'self'
+  if (ids.has('inspector')) answers.inspector = user.displayName
+  if (ids.has('checkDate')) answers.checkDate = todayIso(now)
+  return answers
+}
+
+/** Creates the draft record on the phone first: from this moment nothing typed is lost. */
+export async function startDraft(form: FormTemplate, user: User, schoolId: string): Promise<string> {
+  const now = new Date()
+  const record = await createDraft(stores, {
+    formId: form.id,
+    formVersion: form.version,
+    schoolId,
+    userId: user.id,
+    deviceId: await getDeviceId(stores),
+    answers: prefillAnswers(form, user, now),
+    now,
+  })
+  return record.id
+}

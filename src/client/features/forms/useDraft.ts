@@ -1,0 +1,101 @@
+import { computed, onBeforeUnmount, reactive, ref, shallowRef, watch } from 'vue'
+import type { AnswerValue, Answers } from '../../../core/forms/types.js'
+import { hasErrors, validateAnswers, type ValidationIssue } from '../../../core/validate.js'
+import { stores } from '../../appServices.js'
+import { deleteDraft, enqueueSubmission, getRecord, saveDraft, type OutboxRecord } from '../../offline/outbox.js'
+import { useFormsStore } from './formsStore.js'
+
+const AUTOSAVE_MS = 300
+
+/**
+ * One draft being filled: answers autosave to IndexedDB as the user types, validation is the
+ * same core function the server runs, submit queues the record only once it is stored.
+ */
+export function useDraft(recordId: string) {
+  const forms = useFormsStore()
+  const record = shallowRef<OutboxRecord | null>(null)
+  const answers = reactive<Record<string, AnswerValue | undefined>>({})
+  const issues = ref<ValidationIssue[]>([])
+  const savedAt = ref<number | null>(null)
+  const missing = ref(false)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let pending = false
+
+  const template = computed(() => (record.value ? forms.find(record.value.formId, record.value.formVersion) : undefined))
+
+  function snapshot(): Answers {
+    // Structured clone cannot store Vue proxies; JSON also drops the undefined answers.
+    return JSON.parse(JSON.stringify(answers)) as Answers
+  }
+
+  async function flush(): Promise<void> {
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    if (!pending || !record.value) return
+    pending = false
+    const result = await saveDraft(stores, recordId, snapshot())
+    if (result.kind !== 'saved') return
+    record.value = result.record
+    savedAt.value = Date.now()
+  }
+
+  function flushOnHide(): void {
+    if (document.visibilityState === 'hidden') void flush()
+  }
+
+  async function load(): Promise<void> {
+    if (!forms.loaded) await forms.reload()
+    const found = await getRecord(stores, recordId)
+    if (!found || (found.state !== 'draft' && found.state !== 'rejected')) {
+      missing.value = true
+      return
+    }
+    Object.assign(answers, found.answers)
+    record.value = found
+    // The server's reasons stay visible while the returned report is being fixed.
+    issues.value = [...(found.lastError?.issues ?? [])]
+  }
+
+  watch(answers, () => {
+    if (!record.value) return
+    pending = true
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => void flush(), AUTOSAVE_MS)
+  }, { deep: true })
+
+  document.addEventListener('visibilitychange', flushOnHide)
+  window.addEventListener('pagehide', flushOnHide)
+  onBeforeUnmount(() => {
+    document.removeEventListener('visibilitychange', flushOnHide)
+    window.removeEventListener('pagehide', flushOnHide)
+    void flush()
+  })
+
+  function setAnswer(fieldId: string, value: AnswerValue | undefined): void {
+    answers[fieldId] = value
+    if (issues.value.some((issue) => issue.fieldId === fieldId)) {
+      issues.value = issues.value.filter((issue) => issue.fieldId !== fieldId)
+    }
+  }
+
+  /** 'invalid' leaves the draft as it is, with the reasons in `issues`. */
+  async function submit(): Promise<'invalid' | 'queued'> {
+    const form = template.value
+    if (!form || !record.value) return 'invalid'
+    const found = validateAnswers(form, snapshot())
+    issues.value = found
+    if (hasErrors(found)) return 'invalid'
+    pending = true
+    await flush()
+    const queued = await enqueueSubmission(stores, recordId, new Date())
+    return queued.kind === 'queued' ? 'queued' : 'invalid'
+  }
+
+  async function discard(): Promise<void> {
+    if (timer) clearTimeout(timer)
+    pending = false
+    await deleteDraft(stores, recordId)
+  }
+
+  return { record, template, answers, issues, savedAt, missing, load, setAnswer, submit, discard, flush }
+}

@@ -1,0 +1,101 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+
+const FIRE_CHECKS = [
+  'exits', 'emergencyLights', 'drill', 'extinguishers', 'hydrants', 'alarm',
+  'miniStation', 'wiring', 'dormAppliances', 'kitchenGas', 'labChemicals', 'responsibility',
+]
+
+/** Cuts the page's and the service worker's network (setOffline alone misses the SW's fetches). */
+async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true)
+  await context.route('**/*', (route) => route.abort('internetdisconnected'))
+}
+
+async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unroute('**/*')
+  await context.setOffline(false)
+}
+
+async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/')
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.locator('.form-entry[data-form="fire-safety"]')).toBeVisible()
+}
+
+test('a school reporter fills a fire-safety check offline and it arrives exactly once', async ({ browser, request }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signIn(page, 'school1', 'school123')
+  await waitForServiceWorkerControl(page)
+
+  await goOffline(context)
+  // Offline, a reload still opens the app from the service worker.
+  await page.reload()
+  await expect(page.locator('.form-entry[data-form="fire-safety"]')).toBeVisible()
+
+  await page.locator('.form-entry[data-form="fire-safety"]').click()
+  await expect(page).toHaveURL(/\/fill\//)
+  const draftUrl = page.url()
+  for (const id of FIRE_CHECKS.slice(0, 6)) await page.locator(`[data-field="${id}"] .check__choice--pass`).click()
+
+  // The draft autosaves: a reload (still offline) keeps what was answered.
+  await expect(page.locator('.fill__saved')).toBeVisible()
+  await page.reload()
+  await expect(page).toHaveURL(draftUrl)
+  await expect(page.locator('[data-field="alarm"] .check__choice--pass')).toHaveAttribute('aria-checked', 'true')
+
+  for (const id of FIRE_CHECKS.slice(6, 11)) await page.locator(`[data-field="${id}"] .check__choice--pass`).click()
+  // A failed item without its hazard is refused by the core validation, in Chinese.
+  await page.locator('[data-field="responsibility"] .check__choice--fail').click()
+  await page.locator('[data-field="responsibility"] textarea').nth(1).fill('')
+  await page.getByRole('button', { name: '提交' }).click()
+  await expect(page.locator('[data-field="responsibility"] .check__error')).toContainText('请描述隐患情况')
+
+  await page.locator('[data-field="responsibility"] textarea').nth(1).fill('未明确消防安全管理人')
+  await page.getByRole('button', { name: '提交' }).click()
+  await expect(page).toHaveURL(/\/outbox\//)
+  await expect(page.locator('[data-state="queued"]').first()).toBeVisible()
+  const reportId = page.url().split('/').pop() ?? ''
+  expect(reportId).toMatch(/^[0-9a-f-]{36}$/)
+  await page.close()
+
+  // Later, with signal back, a new page delivers it and shows the receipt.
+  await goOnline(context)
+  const later = await context.newPage()
+  await later.goto(`/outbox/${reportId}`)
+  await expect(later.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
+  const receipt = later.getByTestId('receipt')
+  await expect(receipt).toContainText('送达回执')
+  await expect(receipt).toContainText('与手机上保存的内容一致')
+
+  // The bureau sees exactly one report with that id; its digest is the one on the phone.
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'bureau', password: 'bureau123' } })
+  const { token } = (await login.json()) as { token: string }
+  const list = await request.get('/api/v1/submissions?formId=fire-safety&limit=100', { headers: { authorization: `Bearer ${token}` } })
+  const { submissions } = (await list.json()) as { submissions: { id: string; digest: string }[] }
+  const matching = submissions.filter((submission) => submission.id === reportId)
+  expect(matching).toHaveLength(1)
+  await expect(receipt).toContainText(matching[0]?.digest ?? 'missing')
+
+  // The bureau's own screen lists it too.
+  const bureauPage = await context.newPage()
+  await bureauPage.goto('/settings')
+  await bureauPage.getByRole('button', { name: '退出登录' }).click()
+  await bureauPage.getByRole('button', { name: '确认' }).click()
+  await bureauPage.getByLabel('用户名').fill('bureau')
+  await bureauPage.getByLabel('密码').fill('bureau123')
+  await bureauPage.getByRole('button', { name: '登录' }).click()
+  await bureauPage.goto('/bureau')
+  await expect(bureauPage.locator(`.inbox__row[data-id="${reportId}"]`)).toContainText('第一小学')
+  await context.close()
+})

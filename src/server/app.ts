@@ -1,0 +1,80 @@
+import { join } from 'node:path'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { AppContext } from './app-context.js'
+import type { BlobStore } from './blobs/blob-store.js'
+import { createFsBlobStore } from './blobs/fs-blob-store.js'
+import type { Config } from './config.js'
+import { createDatabase, type AppDatabase } from './db/database.js'
+import { installErrorHandlers } from './error-handler.js'
+import { attachmentsRoutes } from './routes/attachments.js'
+import { authRoutes } from './routes/auth.js'
+import { formsRoutes } from './routes/forms.js'
+import { hazardsRoutes } from './routes/hazards.js'
+import { healthRoutes } from './routes/health.js'
+import { meRoutes } from './routes/me.js'
+import { schoolsRoutes } from './routes/schools.js'
+import { submissionsRoutes } from './routes/submissions.js'
+import { registerStaticApp } from './static-app.js'
+
+export type AppDeps = {
+  /** A database the caller created (and migrated); otherwise one is created from config. */
+  readonly database?: AppDatabase
+  readonly blobs?: BlobStore
+  readonly now?: () => Date
+}
+
+const routes = [authRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, healthRoutes]
+
+/** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const database = deps.database ?? createDatabase(config)
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+    // Behind a reverse proxy the client IP comes from X-Forwarded-For; the login limit keys on it.
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  })
+  app.decorateRequest('user', null)
+  app.decorateRequest('token', null)
+  app.addHook('onClose', async () => database.destroy())
+
+  installErrorHandlers(app)
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'blob:', 'data:'],
+        workerSrc: ["'self'"],
+        // Vant sets inline styles on its components.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  })
+  await app.register(rateLimit, { global: false })
+
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    blobs: deps.blobs ?? createFsBlobStore(join(config.dataDir, 'blobs')),
+    now: deps.now ?? (() => new Date()),
+  }
+  await app.register(
+    async (api) => {
+      for (const plugin of routes) await api.register(plugin, ctx)
+    },
+    { prefix: '/api/v1' },
+  )
+  await registerStaticApp(app, config.staticDir)
+  return app
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely'
+import type { Role, User } from '../../core/protocol.js'
+import type { Database } from '../db/schema.js'
+
+type SchoolRef = { readonly id: string; readonly districtId: string }
+
+const schoolRoles: readonly Role[] = ['staff', 'principal']
+const districtRoles: readonly Role[] = ['inspector', 'bureau']
+
+/** Staff and principals see their own school, inspectors and the bureau their district, admins all. */
+export function canSeeSchool(user: User, school: SchoolRef): boolean {
+  if (user.role === 'admin') return true
+  if (schoolRoles.includes(user.role)) return user.schoolId !== null && user.schoolId === school.id
+  if (districtRoles.includes(user.role)) return user.districtId !== null && user.districtId === school.districtId
+  return false
+}
+
+/** Filing follows seeing: whoever may see a school may report for it (inspectors inspect any school in the district). */
+export const canFileFor = canSeeSchool
+
+/** The ids of every school the user may see, or 'all' for an admin. */
+export async function visibleSchoolIds(db: Kysely<Database>, user: User): Promise<readonly string[] | 'all'> {
+  if (user.role === 'admin') return 'all'
+  if (schoolRoles.includes(user.role)) return user.schoolId === null ? [] : [user.schoolId]
+  if (districtRoles.includes(user.role) && user.districtId !== null) {
+    const rows = await db.selectFrom('schools').select('id').where('district_id', '=', user.districtId).execute()
+    return rows.map((row) => row.id)
+  }
+  return []
+}
+
+export async function findSchool(db: Kysely<Database>, schoolId: string): Promise<SchoolRef | undefined> {
+  const row = await db.selectFrom('schools').select(['id', 'district_id']).where('id', '=', schoolId).executeTakeFirst()
+  return row && { id: row.id, districtId: row.district_id }
+}

@@ -1,0 +1,75 @@
+import { resolve } from 'node:path'
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export type Config = {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  /** Set: PostgreSQL. Unset: the embedded SQLite file in dataDir. */
+  readonly databaseUrl: string | undefined
+  readonly seedDemo: boolean
+  readonly sessionDays: number
+  readonly maxBlobBytes: number
+  readonly staticDir: string
+  readonly logLevel: LogLevel
+  readonly loginMaxPerMinute: number
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+function positiveInteger(env: Env, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name]
+  if (raw === undefined || raw.trim() === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new Error(`${name} must be a whole number between 1 and ${max}, got "${raw}"`)
+  }
+  return value
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === '') return fallback
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false
+  throw new Error(`${name} must be 1 or 0, got "${env[name] ?? ''}"`)
+}
+
+function text(env: Env, name: string, fallback: string): string {
+  const raw = env[name]
+  return raw === undefined || raw.trim() === '' ? fallback : raw.trim()
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env['DATABASE_URL']?.trim()
+  if (!raw) return undefined
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql://')
+  }
+  return raw
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = text(env, 'LOG_LEVEL', 'info') as LogLevel
+  if (!logLevels.includes(raw)) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}`)
+  return raw
+}
+
+/** Every setting the server reads, validated once at start; nothing else touches process.env. */
+export function loadConfig(env: Env = process.env): Config {
+  return {
+    port: positiveInteger(env, 'PORT', 8080, 65535),
+    host: text(env, 'HOST', '0.0.0.0'),
+    dataDir: resolve(text(env, 'DATA_DIR', './data')),
+    databaseUrl: databaseUrl(env),
+    seedDemo: flag(env, 'SEED_DEMO', true),
+    sessionDays: positiveInteger(env, 'SESSION_DAYS', 30, 3650),
+    maxBlobBytes: positiveInteger(env, 'MAX_BLOB_BYTES', 10 * 1024 * 1024),
+    staticDir: resolve(text(env, 'STATIC_DIR', './dist')),
+    logLevel: logLevel(env),
+    loginMaxPerMinute: positiveInteger(env, 'LOGIN_MAX_PER_MINUTE', 10),
+  }
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Config } from '../config.js'
+import type { Database } from './schema.js'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export type AppDatabase = {
+  readonly db: Kysely<Database>
+  readonly dialect: DialectName
+  destroy(): Promise<void>
+}
+
+export type DatabaseOptions = {
+  /** PostgreSQL only: run every connection in this schema (tests give each app its own). */
+  readonly searchPath?: string
+}
+
+function openSqlite(dataDir: string): Kysely<Database> {
+  mkdirSync(dataDir, { recursive: true })
+  const sqlite = new BetterSqlite3(join(dataDir, 'school-report.sqlite'))
+  sqlite.pragma('journal_mode = WAL')
+  // synchronous=FULL: a 2xx promises the row survives power loss, so every commit is fsynced.
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+}
+
+function openPostgres(url: string, options: DatabaseOptions): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(options.searchPath === undefined ? {} : { options: `-c search_path=${options.searchPath}` }),
+  })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/** The one place that builds the Kysely instance: PostgreSQL when DATABASE_URL is set, else SQLite. */
+export function createDatabase(config: Pick<Config, 'dataDir' | 'databaseUrl'>, options: DatabaseOptions = {}): AppDatabase {
+  const dialect: DialectName = config.databaseUrl === undefined ? 'sqlite' : 'postgres'
+  const db = config.databaseUrl === undefined ? openSqlite(config.dataDir) : openPostgres(config.databaseUrl, options)
+  let destroyed = false
+  return {
+    db,
+    dialect,
+    async destroy() {
+      if (destroyed) return
+      destroyed = true
+      await db.destroy()
+    },
+  }
+}

@@ -1,0 +1,21 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import * as initial from './migrations/0001-initial.js'
+
+/** Listed here, not globbed from disk: the migrations ship inside the module graph. */
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+}
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+}
+
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((result) => result.status === 'Error')
+  if (error !== undefined || failed) {
+    const cause = error instanceof Error ? error : new Error(String(error ?? 'unknown error'))
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${cause.message}`, { cause })
+  }
+}

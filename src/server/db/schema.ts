@@ -1,0 +1,109 @@
+import type { Role } from '../../core/protocol.js'
+
+/**
+ * The tables as Kysely sees them. Timestamps are ISO-8601 UTC text in both dialects (portable
+ * and sortable as strings); JSON is stored as text; flags are 0/1 integers.
+ */
+export interface Database {
+  districts: DistrictsTable
+  schools: SchoolsTable
+  users: UsersTable
+  sessions: SessionsTable
+  forms: FormsTable
+  submissions: SubmissionsTable
+  submission_blobs: SubmissionBlobsTable
+  hazards: HazardsTable
+  blobs: BlobsTable
+}
+
+export interface DistrictsTable {
+  id: string
+  name: string
+}
+
+export interface SchoolsTable {
+  id: string
+  district_id: string
+  name: string
+  kind: string
+  township: string | null
+}
+
+export interface UsersTable {
+  id: string
+  username: string
+  display_name: string
+  role: Role
+  school_id: string | null
+  district_id: string | null
+  password_hash: string
+  disabled: number
+  created_at: string
+}
+
+export interface SessionsTable {
+  /** SHA-256 hex of the bearer token: a leaked table does not hand out sessions. */
+  token_hash: string
+  user_id: string
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+}
+
+export interface FormsTable {
+  id: string
+  version: number
+  kind: string
+  title_zh: string
+  /** Canonical JSON of the FormTemplate. */
+  template: string
+  active: number
+  published_at: string
+}
+
+export interface SubmissionsTable {
+  /** The client-made UUID: the primary key is what makes delivery exactly-once. */
+  id: string
+  form_id: string
+  form_version: number
+  school_id: string
+  period: string | null
+  subject_id: string | null
+  user_id: string
+  device_id: string
+  /** Canonical JSON of the envelope exactly as digested. */
+  body: string
+  digest: string
+  started_at: string
+  completed_at: string
+  received_at: string
+}
+
+/** Which blobs a submission refers to: decides who may fetch a photo. */
+export interface SubmissionBlobsTable {
+  submission_id: string
+  sha256: string
+}
+
+export interface HazardsTable {
+  id: string
+  school_id: string
+  submission_id: string
+  form_id: string
+  field_id: string
+  description: string
+  severity: string
+  deadline: string
+  status: string
+  /** JSON array of SHA-256 hashes. */
+  photos: string
+  created_at: string
+}
+
+export interface BlobsTable {
+  sha256: string
+  mime: string
+  size: number
+  created_at: string
+  created_by: string
+}

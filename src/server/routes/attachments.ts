@@ -1,0 +1,60 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { ApiHttpError } from '../api-error.js'
+import type { AppContext } from '../app-context.js'
+import { authenticate, signedInUser } from '../auth/authenticate.js'
+import { visibleSchoolIds } from '../auth/scope.js'
+import { findBlob, mayReadBlob, storeAttachment } from '../services/store-attachment.js'
+
+type Params = { sha256: string }
+
+const schema = {
+  params: {
+    type: 'object',
+    required: ['sha256'],
+    properties: { sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+  },
+} as const
+
+export const attachmentsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  app.addHook('onRequest', authenticate(ctx))
+
+  // Raw image bytes, encapsulated to this plugin; any other content type is a 415 from Fastify.
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'image/webp'],
+    { parseAs: 'buffer', bodyLimit: ctx.config.maxBlobBytes },
+    (_request, body, done) => done(null, body),
+  )
+
+  app.head<{ Params: Params }>('/attachments/:sha256', { schema }, async (request, reply) => {
+    const blob = await findBlob(ctx.db, request.params.sha256)
+    if (!blob) return reply.code(404).send()
+    return reply.code(200).header('content-type', blob.mime).header('content-length', blob.size).send()
+  })
+
+  app.put<{ Params: Params; Body: Buffer }>(
+    '/attachments/:sha256',
+    { schema, bodyLimit: ctx.config.maxBlobBytes },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new ApiHttpError('bad_request', 'Send the image bytes as the body')
+      const { sha256 } = request.params
+      const created = await storeAttachment(ctx.db, ctx.blobs, signedInUser(request), sha256, request.body, ctx.now())
+      return reply.code(created ? 201 : 200).send({ sha256, size: request.body.byteLength })
+    },
+  )
+
+  app.get<{ Params: Params }>('/attachments/:sha256', { schema, exposeHeadRoute: false }, async (request, reply) => {
+    const { sha256 } = request.params
+    const user = signedInUser(request)
+    const blob = await findBlob(ctx.db, sha256)
+    const allowed = blob !== undefined && (await mayReadBlob(ctx.db, user, sha256, await visibleSchoolIds(ctx.db, user)))
+    // Not found and not allowed look the same: a hash outside your scope reveals nothing.
+    if (!blob || !allowed) throw new ApiHttpError('not_found', 'No such attachment')
+    const bytes = await ctx.blobs.get(sha256)
+    if (!bytes) throw new Error(`blob ${sha256} has a row but no bytes`)
+    return reply
+      .header('content-type', blob.mime)
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('etag', `"${sha256}"`)
+      .send(Buffer.from(bytes))
+  })
+}

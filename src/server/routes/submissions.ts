@@ -1,0 +1,66 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { MAX_BATCH, type SubmissionsPage, type SubmitResponse } from '../../core/protocol.js'
+import { ApiHttpError } from '../api-error.js'
+import type { AppContext } from '../app-context.js'
+import { authenticate, signedInUser } from '../auth/authenticate.js'
+import { visibleSchoolIds } from '../auth/scope.js'
+import { ingestBatch } from '../services/ingest.js'
+import { listSubmissions, type SubmissionFilter } from '../services/list-submissions.js'
+
+// Items are only required to be objects here: each is checked on its own by ingest, so one
+// malformed report is rejected alone instead of failing the whole batch.
+const postSchema = {
+  body: {
+    type: 'object',
+    required: ['submissions'],
+    additionalProperties: false,
+    properties: {
+      submissions: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: { type: 'object' } },
+    },
+  },
+} as const
+
+type ListQuery = { formId?: string; period?: string; schoolId?: string; cursor?: string; limit: number }
+
+const listSchema = {
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      formId: { type: 'string', minLength: 1, maxLength: 64 },
+      period: { type: 'string', minLength: 1, maxLength: 16 },
+      schoolId: { type: 'string', minLength: 1, maxLength: 64 },
+      cursor: { type: 'string', minLength: 1, maxLength: 512 },
+      limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+    },
+  },
+} as const
+
+export const submissionsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  app.addHook('onRequest', authenticate(ctx))
+
+  app.post<{ Body: { submissions: unknown[] } }>(
+    '/submissions',
+    { schema: postSchema, bodyLimit: 8 * 1024 * 1024 },
+    async (request): Promise<SubmitResponse> => {
+      const results = await ingestBatch(ctx.db, signedInUser(request), request.body.submissions, ctx.now())
+      return { results }
+    },
+  )
+
+  app.get<{ Querystring: ListQuery }>('/submissions', { schema: listSchema }, async (request): Promise<SubmissionsPage> => {
+    const { formId, period, schoolId, cursor, limit } = request.query
+    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
+    if (schoolId !== undefined && scope !== 'all' && !scope.includes(schoolId)) {
+      throw new ApiHttpError('forbidden', 'You may not see this school')
+    }
+    const filter: SubmissionFilter = {
+      schoolIds: schoolId === undefined ? scope : [schoolId],
+      limit,
+      ...(formId === undefined ? {} : { formId }),
+      ...(period === undefined ? {} : { period }),
+      ...(cursor === undefined ? {} : { cursor }),
+    }
+    return listSubmissions(ctx.db, filter)
+  })
+}

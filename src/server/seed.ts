@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely'
+import { canonicalJson } from '../core/digest.js'
+import { defaultTemplates } from '../core/forms/index.js'
+import type { Role } from '../core/protocol.js'
+import { hashPassword } from './auth/passwords.js'
+import type { Database } from './db/schema.js'
+
+/** Inserts every default template version not yet present; runs at each start so new versions ship. */
+export async function publishDefaultForms(db: Kysely<Database>, now: Date = new Date()): Promise<number> {
+  let published = 0
+  for (const template of defaultTemplates) {
+    const result = await db
+      .insertInto('forms')
+      .values({
+        id: template.id,
+        version: template.version,
+        kind: template.kind,
+        title_zh: template.title.zh,
+        template: canonicalJson(template),
+        active: 1,
+        published_at: now.toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (result) published += 1
+  }
+  return published
+}
+
+export type DemoAccount = {
+  readonly username: string
+  readonly password: string
+  readonly displayName: string
+  readonly role: Role
+  readonly schoolId: string | null
+  readonly districtId: string | null
+}
+
+const districts = [
+  { id: 'district-1', name: '示范区教育局' },
+  { id: 'district-2', name: '临江县教育局' },
+]
+
+const schools = [
+  { id: 'school-1', district_id: 'district-1', name: '示范区第一小学', kind: 'primary', township: '城关镇' },
+  { id: 'school-2', district_id: 'district-1', name: '示范区实验初级中学', kind: 'junior_middle', township: '城关镇' },
+  { id: 'school-3', district_id: 'district-1', name: '河口镇中心幼儿园', kind: 'kindergarten', township: '河口镇' },
+  { id: 'school-4', district_id: 'district-1', name: '青山九年一贯制学校', kind: 'nine_year', township: '青山乡' },
+  { id: 'school-5', district_id: 'district-1', name: '示范区第一高级中学', kind: 'senior_high', township: '城关镇' },
+  { id: 'school-6', district_id: 'district-2', name: '临江县第二小学', kind: 'primary', township: '江口镇' },
+]
+
+export const demoAccounts: readonly DemoAccount[] = [
+  { username: 'bureau', password: 'bureau123', displayName: '区教育局管理员', role: 'bureau', schoolId: null, districtId: 'district-1' },
+  { username: 'inspector', password: 'inspector123', displayName: '区教育局督查员', role: 'inspector', schoolId: null, districtId: 'district-1' },
+  { username: 'school1', password: 'school123', displayName: '第一小学安全员', role: 'staff', schoolId: 'school-1', districtId: 'district-1' },
+  { username: 'principal1', password: 'principal123', displayName: '第一小学校长', role: 'principal', schoolId: 'school-1', districtId: 'district-1' },
+  { username: 'school2', password: 'school123', displayName: '实验初中安全员', role: 'staff', schoolId: 'school-2', districtId: 'district-1' },
+  { username: 'bureau2', password: 'bureau123', displayName: '临江县教育局管理员', role: 'bureau', schoolId: null, districtId: 'district-2' },
+  { username: 'admin', password: 'admin123', displayName: '系统管理员', role: 'admin', schoolId: null, districtId: null },
+]
+
+/** Whether the demo seed is in this database (main prints the accounts only then). */
+export async function hasDemoSeed(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('id', '=', 'user-bureau').executeTakeFirst()
+  return row !== undefined
+}
+
+/** Demo district, schools and users of every role, only into an empty users table. Returns whether it seeded. */
+export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Promise<boolean> {
+  const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst()
+  if (anyUser) return false
+  const hashes = await Promise.all(demoAccounts.map((account) => hashPassword(account.password)))
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('districts').values(districts).execute()
+    await trx.insertInto('schools').values(schools).execute()
+    await trx
+      .insertInto('users')
+      .values(
+        demoAccounts.map((account, index) => ({
+          id: `user-${account.username}`,
+          username: account.username,
+          display_name: account.displayName,
+          role: account.role,
+          school_id: account.schoolId,
+          district_id: account.districtId,
+          password_hash: hashes[index] ?? '',
+          disabled: 0,
+          created_at: now.toISOString(),
+        })),
+      )
+      .execute()
+  })
+  await publishDefaultForms(db, now)
+  return true
+}

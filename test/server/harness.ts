@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import pg from 'pg'
+import { buildApp } from '../../src/server/app.js'
+import { loadConfig, type Config } from '../../src/server/config.js'
+import { createDatabase } from '../../src/server/db/database.js'
+import { migrateToLatest } from '../../src/server/db/migrate.js'
+import type { Database } from '../../src/server/db/schema.js'
+import { seedDemo } from '../../src/server/seed.js'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+const postgresUrl = process.env['DATABASE_URL']
+
+/** SQLite always; PostgreSQL too when DATABASE_URL points at a server. */
+export const dialects: readonly Dialect[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite']
+
+export type TestServer = {
+  readonly app: FastifyInstance
+  readonly db: Kysely<Database>
+  readonly config: Config
+  login(username: string, password: string): Promise<string>
+  close(): Promise<void>
+}
+
+async function withAdminClient(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * The real app on a real database: a fresh SQLite file in a temp dir, or a fresh PostgreSQL
+ * schema, migrated and demo-seeded. Test files run in parallel without seeing each other.
+ */
+export async function startServer(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'school-report-test-'))
+  const base = loadConfig({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist'), LOG_LEVEL: 'silent', LOGIN_MAX_PER_MINUTE: '1000' })
+  const schema = `t_${randomBytes(8).toString('hex')}`
+  let config: Config = { ...base, databaseUrl: undefined, ...overrides }
+  if (dialect === 'postgres') {
+    if (!postgresUrl) throw new Error('DATABASE_URL is not set')
+    await withAdminClient(postgresUrl, `create schema ${schema}`)
+    config = { ...config, databaseUrl: postgresUrl }
+  }
+  const database = createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {})
+  await migrateToLatest(database.db)
+  await seedDemo(database.db)
+  const app = await buildApp(config, { database })
+  await app.ready()
+
+  return {
+    app,
+    db: database.db,
+    config,
+    async login(username, password) {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
+      if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`)
+      return (response.json() as { token: string }).token
+    },
+    async close() {
+      await app.close()
+      if (dialect === 'postgres' && postgresUrl) await withAdminClient(postgresUrl, `drop schema ${schema} cascade`)
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function bearer(token: string): { authorization: string } {
+  return { authorization: `Bearer ${token}` }
+}

@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { LoginResponse } from '../../../core/protocol.js'
-import { stores } from '../../appServices.js'
+import { services, stores } from '../../appServices.js'
+import { PULLED_KEYS } from '../../offline/pullReference.js'
+import { SESSION_KEY } from '../../offline/offlineServices.js'
+import { requestPersistentStorage } from '../../offline/persistStorage.js'
 import { requestLogin, requestLogout, type LoginOutcome } from './authApi.js'
-
-// The session lives in IndexedDB (not localStorage) so the service worker can sync with it too.
-const SESSION_KEY = 'session'
 
 export const useAuthStore = defineStore('auth', () => {
   const session = ref<LoginResponse | null>(null)
@@ -28,12 +28,17 @@ export const useAuthStore = defineStore('auth', () => {
     await stores.meta.setItem(SESSION_KEY, outcome.session)
     session.value = outcome.session
     expired.value = false
+    await services.refreshSession()
+    void requestPersistentStorage()
     return 'ok'
   }
 
   async function logout(): Promise<void> {
     const current = token.value
     await stores.meta.removeItem(SESSION_KEY)
+    // What was pulled for this user is theirs: the next user pulls their own. The outbox stays.
+    await Promise.all(PULLED_KEYS.flatMap((key) => [stores.meta.removeItem(key), stores.meta.removeItem(`etag:${key}`)]))
+    await services.refreshSession()
     session.value = null
     if (current) await requestLogout(current)
   }

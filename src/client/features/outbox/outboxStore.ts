@@ -37,9 +37,11 @@ export const useOutboxStore = defineStore('outbox', () => {
       void refresh()
     })
     // Other tabs and the service worker change records too; they say so on the channel.
-    channel.onmessage = () => {
-      void refresh()
-      void forms.reload()
+    if (channel) {
+      channel.onmessage = () => {
+        void refresh()
+        void forms.reload()
+      }
     }
     void refresh()
   }

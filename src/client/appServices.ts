@@ -1,0 +1,19 @@
+import { createOfflineServices } from './offline/offlineServices.js'
+import { requestBackgroundSync } from './offline/registerSw.js'
+import { installSyncTriggers } from './offline/triggers.js'
+
+const pulledListeners = new Set<() => void>()
+
+/** The page's single instance of the offline layer: one IndexedDB owner, one engine. */
+export const services = createOfflineServices(() => pulledListeners.forEach((listener) => listener()))
+export const { stores, engine, channel } = services
+
+/** Starts the sync triggers (start, online, visible, timer) once the app has mounted. */
+export function startBackgroundWork(hooks: { onPulled: () => void }): void {
+  pulledListeners.add(hooks.onPulled)
+  void services.refreshSession().then(() => installSyncTriggers(engine, { window, document }))
+  // Where the browser has Background Sync, it wakes the service worker when a signal returns.
+  engine.subscribe((state) => {
+    if (state.kind === 'waiting') void requestBackgroundSync()
+  })
+}

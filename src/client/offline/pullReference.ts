@@ -1,0 +1,59 @@
+import type { FormTemplate } from '../../core/forms/types.js'
+import type { Hazard, School } from '../../core/protocol.js'
+import type { Stores } from './storage.js'
+import type { Transport, TransportResult } from './transport.js'
+
+/** What changed on the server since the last pull; absent keys were unchanged (304) or not fetched. */
+export type PulledData = {
+  readonly forms?: readonly FormTemplate[]
+  readonly schools?: readonly School[]
+  readonly hazards?: readonly Hazard[]
+}
+
+/** Meta keys the app reads offline: arrays as the server last sent them. */
+export const PULLED_KEYS = ['forms', 'schools', 'hazards'] as const
+export type PulledKey = (typeof PULLED_KEYS)[number]
+
+export type PullOutcome =
+  | { readonly kind: 'done'; readonly pulled: PulledData }
+  | { readonly kind: 'unauthorized' }
+  | { readonly kind: 'retry'; readonly pulled: PulledData }
+
+type Fetcher = (etag?: string) => Promise<TransportResult<readonly unknown[]>>
+
+function fetchers(transport: Transport): Record<PulledKey, Fetcher> {
+  const unwrap =
+    <T>(fetch: (etag?: string) => Promise<TransportResult<T>>, pick: (value: T) => readonly unknown[]): Fetcher =>
+    async (etag) => {
+      const result = await fetch(etag)
+      return result.kind === 'ok' ? { ...result, value: pick(result.value) } : result
+    }
+  return {
+    forms: unwrap((etag) => transport.fetchForms(etag), (value) => value.forms),
+    schools: unwrap((etag) => transport.fetchSchools(etag), (value) => value.schools),
+    hazards: unwrap((etag) => transport.fetchHazards(etag), (value) => value.hazards),
+  }
+}
+
+/**
+ * Pulls forms, schools and hazards with If-None-Match and keeps each in meta (with its ETag),
+ * so the app can open forms with no connection. A 4xx on one list (a role that may not see
+ * hazards) skips that list; a network failure stops the pull but not the push that follows.
+ */
+export async function pullReference(stores: Stores, transport: Transport): Promise<PullOutcome> {
+  const pulled: Partial<Record<PulledKey, readonly unknown[]>> = {}
+  const all = fetchers(transport)
+  for (const key of PULLED_KEYS) {
+    const etagKey = `etag:${key}`
+    const etag = await stores.meta.getItem<string>(etagKey)
+    const result = await all[key](etag ?? undefined)
+    if (result.kind === 'unauthorized') return { kind: 'unauthorized' }
+    if (result.kind === 'retry') return { kind: 'retry', pulled: pulled as PulledData }
+    if (result.kind !== 'ok') continue
+    await stores.meta.setItem(key, result.value)
+    if (result.etag === undefined) await stores.meta.removeItem(etagKey)
+    else await stores.meta.setItem(etagKey, result.etag)
+    pulled[key] = result.value
+  }
+  return { kind: 'done', pulled: pulled as PulledData }
+}

@@ -1,0 +1,26 @@
+import localforage from 'localforage'
+
+/** One key-value store (an IndexedDB object store behind localforage). */
+export type Store = LocalForage
+
+/** The phone's three stores: outbox records, photo/signature bytes, and small settings. */
+export type Stores = {
+  /** One key per outbox record (key = record id), never one array: a write touches one row. */
+  readonly records: Store
+  /** Blob bytes keyed by SHA-256 hex. */
+  readonly blobs: Store
+  /** Device id, pulled forms/schools/hazards, their ETags. */
+  readonly meta: Store
+}
+
+/**
+ * Opens (or creates) the stores of one IndexedDB database. Tests pass a unique namespace so
+ * they never share data; reopening the same namespace is how a "reload" is simulated.
+ */
+export function openStores(namespace = 'school-report'): Stores {
+  // IndexedDB only: the localStorage/WebSQL fallbacks would pretend to be offline-safe and
+  // cannot hold ArrayBuffers well; a missing IndexedDB must surface as an error instead.
+  const open = (storeName: string): Store =>
+    localforage.createInstance({ name: namespace, storeName, driver: localforage.INDEXEDDB })
+  return { records: open('records'), blobs: open('blobs'), meta: open('meta') }
+}

@@ -1,0 +1,274 @@
+import { digestOf } from '../../core/digest.js'
+import { MAX_BATCH, type Receipt, type SubmitResult } from '../../core/protocol.js'
+import { retryDelay } from './backoff.js'
+import { listRecords, toEnvelope, updateRecord, type OutboxError, type OutboxRecord } from './outbox.js'
+import { pullReference, type PulledData } from './pullReference.js'
+import { markQueued, markRejected, markRetry, markSending, markSent } from './recordTransitions.js'
+import type { Stores } from './storage.js'
+import type { Transport } from './transport.js'
+import { uploadBlobs, type KnownOnServer } from './uploadBlobs.js'
+
+/** Runs `task` only if the named lock is free; resolves true if it ran, false if held elsewhere. */
+export type LockFn = (name: string, task: () => Promise<void>) => Promise<boolean>
+
+/** Where the engine is; every variant is a fact the UI can show. */
+export type SyncState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'syncing'; readonly done: number; readonly total: number }
+  /** The server said 401: nothing is sent until resume() after a new sign-in. */
+  | { readonly kind: 'paused_auth' }
+  /** Records wait for their backoff; the earliest is due at nextAttemptAt (epoch ms). */
+  | { readonly kind: 'waiting'; readonly nextAttemptAt: number }
+
+/** What one syncNow did. `skipped` says why nothing was tried. */
+export type SyncSummary = {
+  readonly sent: number
+  readonly duplicate: number
+  readonly rejected: number
+  readonly conflict: number
+  readonly retried: number
+  readonly uploadedBlobs: number
+  readonly skipped?: 'locked' | 'paused_auth'
+}
+
+/** Posted to other tabs after every change: the ids written and the engine's state. */
+export type OutboxMessage = { readonly type: 'outbox'; readonly ids: readonly string[]; readonly state: SyncState }
+
+export type SyncEngineOptions = {
+  readonly stores: Stores
+  readonly transport: Transport
+  /** Epoch milliseconds. */
+  readonly now: () => number
+  /** In [0, 1), for backoff jitter. */
+  readonly random: () => number
+  readonly lock: LockFn
+  readonly channel: { postMessage(message: OutboxMessage): void }
+  /** When given, each pass first pulls forms/schools/hazards into meta and reports what changed. */
+  readonly onPulled?: (pulled: PulledData) => void | Promise<void>
+  /** When given, only this user's records are sent (a shared phone keeps others' for them). */
+  readonly userId?: () => string | null
+}
+
+export type SyncEngine = {
+  /** Runs one pass (or joins the one under way, then runs once more); never sends a record twice. */
+  syncNow(reason: string): Promise<SyncSummary>
+  state(): SyncState
+  /** Called after every state change and every record change the engine writes. */
+  subscribe(listener: (state: SyncState) => void): () => void
+  /** Lifts the 401 pause after a new sign-in; call syncNow next. */
+  resume(): void
+  /** When the earliest waiting record is due (epoch ms), or null if none waits. */
+  nextWakeAt(): number | null
+}
+
+type Counts = { -readonly [K in keyof Omit<SyncSummary, 'skipped'>]: number }
+const zero = (): Counts => ({ sent: 0, duplicate: 0, rejected: 0, conflict: 0, retried: 0, uploadedBlobs: 0 })
+
+/** Why a pass ends early: a 401 pauses, a retry means the network is unwell right now. */
+type Stop = 'unauthorized' | 'retry' | null
+
+/** The outbox drain: lock → pull → blobs → batches of ≤ 50 → per-item results, all I/O injected. */
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { stores, transport, now, random, lock, channel } = options
+  const listeners = new Set<(state: SyncState) => void>()
+  let current: SyncState = { kind: 'idle' }
+  let paused = false
+  let wakeAt: number | null = null
+  let running: Promise<SyncSummary> | null = null
+  let followUp: Promise<SyncSummary> | null = null
+
+  function announce(ids: readonly string[]): void {
+    channel.postMessage({ type: 'outbox', ids, state: current })
+    for (const listener of listeners) listener(current)
+  }
+
+  function setState(next: SyncState): void {
+    current = next
+    announce([])
+  }
+
+  /** Writes first, then tells: a listener never sees a change that is not yet on disk. */
+  async function write(records: readonly OutboxRecord[], change: (record: OutboxRecord) => OutboxRecord | null): Promise<void> {
+    const written = await Promise.all(records.map((record) => updateRecord(stores, record.id, change)))
+    const ids = written.filter((record): record is OutboxRecord => record !== null).map((record) => record.id)
+    if (ids.length > 0) announce(ids)
+  }
+
+  const inState = (state: OutboxRecord['state'], step: (record: OutboxRecord) => OutboxRecord) => (record: OutboxRecord) =>
+    record.state === state ? step(record) : null
+
+  async function retryLater(records: readonly OutboxRecord[], reason: string, retryAfterMs: number | undefined, counts: Counts): Promise<void> {
+    const at = now()
+    await write(records, inState('sending', (record) => markRetry(record, Math.max(retryDelay(record.attempts, random), retryAfterMs ?? 0), reason, at)))
+    counts.retried += records.length
+  }
+
+  async function applyResult(record: OutboxRecord, result: SubmitResult | undefined, counts: Counts): Promise<void> {
+    const at = now()
+    if (result === undefined) {
+      // The reply left this id out: treat it like a lost reply, the resend will tell.
+      await retryLater([record], 'no result for this id', undefined, counts)
+      return
+    }
+    if ('error' in result) {
+      const issues = result.error.details?.issues
+      const error: OutboxError =
+        result.status === 'conflict'
+          ? { code: 'conflict', message: result.error.message }
+          : { code: result.error.code, message: result.error.message, ...(issues === undefined ? {} : { issues }) }
+      await write([record], inState('sending', (stored) => markRejected(stored, error, at)))
+      counts[result.status] += 1
+      return
+    }
+    const receipt: Receipt = { id: result.id, status: result.status, receivedAt: result.receivedAt, digest: result.digest }
+    const ours = await digestOf(toEnvelope(record))
+    // Kept as sent even on a mismatch: the server holds a row under this id and a resend can
+    // only come back duplicate or conflict. The flag makes the odd receipt visible instead.
+    const mismatch: OutboxError | null =
+      ours === result.digest ? null : { code: 'digest_mismatch', message: `server digest ${result.digest}, ours ${ours}` }
+    await write([record], inState('sending', (stored) => markSent(stored, receipt, mismatch, at)))
+    counts[result.status === 'accepted' ? 'sent' : 'duplicate'] += 1
+  }
+
+  async function sendBatch(batch: readonly OutboxRecord[], counts: Counts): Promise<Stop> {
+    await write(batch, inState('queued', (record) => markSending(record, now())))
+    const reply = await transport.submit(batch.map(toEnvelope))
+    switch (reply.kind) {
+      case 'ok': {
+        const byId = new Map(reply.value.results.map((result) => [result.id, result]))
+        for (const record of batch) await applyResult(record, byId.get(record.id), counts)
+        return null
+      }
+      case 'unauthorized':
+        await write(batch, inState('sending', (record) => markQueued(record, now())))
+        return 'unauthorized'
+      case 'failed': {
+        const at = now()
+        const { details, ...error } = reply.error
+        const issues = details?.issues
+        await write(batch, inState('sending', (record) => markRejected(record, { ...error, ...(issues === undefined ? {} : { issues }) }, at)))
+        counts.rejected += batch.length
+        return null
+      }
+      default:
+        // 'not_modified' cannot answer a POST; treat anything but the above as "try later".
+        await retryLater(batch, reply.kind === 'retry' ? reply.reason : reply.kind, reply.kind === 'retry' ? reply.retryAfterMs : undefined, counts)
+        return 'retry'
+    }
+  }
+
+  /** Blobs for each record of a chunk; returns the records ready to send, or why to stop. */
+  async function prepare(chunk: readonly OutboxRecord[], known: KnownOnServer, counts: Counts): Promise<{ ready: OutboxRecord[]; stop: Stop }> {
+    const ready: OutboxRecord[] = []
+    for (const record of chunk) {
+      const outcome = await uploadBlobs(stores, transport, record.attachments, known, () => (counts.uploadedBlobs += 1))
+      if (outcome.kind === 'ok') ready.push(record)
+      else if (outcome.kind === 'rejected') {
+        await write([record], inState('queued', (stored) => markRejected(stored, outcome.error, now())))
+        counts.rejected += 1
+      } else if (outcome.kind === 'unauthorized') return { ready, stop: 'unauthorized' }
+      else {
+        await write([record], inState('queued', (stored) => markSending(stored, now())))
+        await retryLater([record], outcome.reason, outcome.retryAfterMs, counts)
+        return { ready, stop: 'retry' }
+      }
+    }
+    return { ready, stop: null }
+  }
+
+  function mine(record: OutboxRecord): boolean {
+    const userId = options.userId?.()
+    return userId === undefined || userId === null || record.userId === userId
+  }
+
+  async function settle(): Promise<void> {
+    const waiting = (await listRecords(stores)).filter((record) => record.state === 'queued' && mine(record))
+    wakeAt = waiting.length === 0 ? null : Math.min(...waiting.map((record) => record.nextAttemptAt))
+    setState(paused ? { kind: 'paused_auth' } : wakeAt === null ? { kind: 'idle' } : { kind: 'waiting', nextAttemptAt: wakeAt })
+  }
+
+  async function pass(counts: Counts): Promise<void> {
+    if (options.onPulled !== undefined) {
+      const pulled = await pullReference(stores, transport)
+      if (pulled.kind === 'unauthorized') {
+        paused = true
+        return
+      }
+      if (Object.keys(pulled.pulled).length > 0) await options.onPulled(pulled.pulled)
+    }
+    const records = (await listRecords(stores)).filter(mine)
+    // We hold the lock, so nobody else is sending: a 'sending' record is left from a tab that
+    // closed mid-send. Re-queue it as it was; the resend comes back duplicate if it had arrived.
+    const stranded = records.filter((record) => record.state === 'sending')
+    await write(stranded, inState('sending', (record) => markQueued(record, now())))
+    const at = now()
+    const due = records
+      .map((record) => (record.state === 'sending' ? { ...record, state: 'queued' as const } : record))
+      .filter((record) => record.state === 'queued' && record.nextAttemptAt <= at)
+    let done = 0
+    setState({ kind: 'syncing', done, total: due.length })
+    const known: KnownOnServer = new Set()
+    for (let start = 0; start < due.length; start += MAX_BATCH) {
+      const chunk = due.slice(start, start + MAX_BATCH)
+      const prepared = await prepare(chunk, known, counts)
+      // A blob upload that hit a 401 or a network failure ends the pass before the batch: the
+      // records whose blobs made it stay queued and due, and go first next time.
+      const stop = prepared.stop ?? (prepared.ready.length > 0 ? await sendBatch(prepared.ready, counts) : null)
+      if (stop === 'unauthorized') {
+        paused = true
+        return
+      }
+      if (stop === 'retry') return
+      done += chunk.length
+      setState({ kind: 'syncing', done, total: due.length })
+    }
+  }
+
+  async function run(): Promise<SyncSummary> {
+    if (paused) return { ...zero(), skipped: 'paused_auth' }
+    const counts = zero()
+    const ran = await lock('outbox', async () => {
+      try {
+        await pass(counts)
+      } finally {
+        await settle()
+      }
+    })
+    return ran ? { ...counts } : { ...counts, skipped: 'locked' }
+  }
+
+  function syncNow(_reason: string): Promise<SyncSummary> {
+    if (running === null) {
+      running = run().finally(() => {
+        running = null
+      })
+      return running
+    }
+    // A pass is under way: it may have listed records before this call's new one was queued,
+    // so one more pass follows it; further calls meanwhile share that follow-up.
+    if (followUp === null) {
+      followUp = running.then(
+        () => undefined,
+        () => undefined,
+      ).then(() => {
+        followUp = null
+        return syncNow(_reason)
+      })
+    }
+    return followUp
+  }
+
+  return {
+    syncNow,
+    state: () => current,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    resume() {
+      paused = false
+      if (current.kind === 'paused_auth') setState({ kind: 'idle' })
+    },
+    nextWakeAt: () => (paused ? null : wakeAt),
+  }
+}

@@ -1,0 +1,138 @@
+import type {
+  ApiError,
+  ErrorCode,
+  FormsResponse,
+  Hazard,
+  SchoolsResponse,
+  SubmissionEnvelope,
+  SubmitResponse,
+} from '../../core/protocol.js'
+
+/** GET /api/v1/hazards (core/protocol.ts has the item type, not the wrapper). */
+export type HazardsResponse = { readonly hazards: readonly Hazard[] }
+
+/**
+ * What a request came to, as a value. `retry` covers everything that only delays (network
+ * error, timeout, 5xx, 429); `failed` is a 4xx the same request would get again.
+ */
+export type TransportResult<T> =
+  | { readonly kind: 'ok'; readonly value: T; readonly etag?: string }
+  | { readonly kind: 'not_modified' }
+  | { readonly kind: 'unauthorized' }
+  | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number }
+  | { readonly kind: 'failed'; readonly error: ApiError }
+
+/** The server as the sync engine sees it; tests replace it with a scripted fake. */
+export type Transport = {
+  submit(envelopes: readonly SubmissionEnvelope[]): Promise<TransportResult<SubmitResponse>>
+  /** ok(true) when the server already has the blob, ok(false) when it does not. */
+  headBlob(hash: string): Promise<TransportResult<boolean>>
+  putBlob(hash: string, bytes: ArrayBuffer, type: string): Promise<TransportResult<'created' | 'exists'>>
+  fetchForms(etag?: string): Promise<TransportResult<FormsResponse>>
+  fetchSchools(etag?: string): Promise<TransportResult<SchoolsResponse>>
+  fetchHazards(etag?: string): Promise<TransportResult<HazardsResponse>>
+}
+
+export type FetchTransportOptions = {
+  /** Origin (or prefix) before /api/v1, e.g. '' for same-origin or 'http://localhost:8080'. */
+  readonly baseUrl: string
+  /** The session token, or null when signed out (then nothing is sent: unauthorized). */
+  readonly getToken: () => string | null | Promise<string | null>
+  readonly fetch?: typeof fetch
+  /** Abort a request after this long; default 30 s (one bar of signal is slow, not dead). */
+  readonly timeoutMs?: number
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000
+
+/** Retry-After is seconds or an HTTP date. */
+function parseRetryAfter(header: string | null, now: number): number | undefined {
+  if (header === null || header.trim() === '') return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: Partial<ApiError> }
+    if (body.error !== undefined && typeof body.error.code === 'string') {
+      return {
+        code: body.error.code,
+        message: typeof body.error.message === 'string' ? body.error.message : response.statusText,
+        ...(body.error.details === undefined ? {} : { details: body.error.details }),
+      }
+    }
+  } catch {
+    // A proxy's HTML error page: fall through to a generic error.
+  }
+  const code: ErrorCode = response.status === 413 ? 'payload_too_large' : response.status === 404 ? 'not_found' : 'bad_request'
+  return { code, message: `HTTP ${response.status}` }
+}
+
+/** The /api/v1 client over fetch: every outcome becomes a TransportResult, nothing throws. */
+export function createFetchTransport(options: FetchTransportOptions): Transport {
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+
+  async function request<T>(
+    method: string,
+    path: string,
+    init: { body?: BodyInit; contentType?: string; etag?: string | undefined },
+    read: (response: Response) => Promise<T>,
+  ): Promise<TransportResult<T>> {
+    const token = await options.getToken()
+    if (token === null) return { kind: 'unauthorized' }
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` }
+    if (init.contentType !== undefined) headers['content-type'] = init.contentType
+    if (init.etag !== undefined) headers['if-none-match'] = init.etag
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), timeoutMs)
+    try {
+      const response = await doFetch(`${options.baseUrl}/api/v1${path}`, {
+        method,
+        headers,
+        signal: controller.signal,
+        cache: 'no-store',
+        ...(init.body === undefined ? {} : { body: init.body }),
+      })
+      if (response.status === 304) return { kind: 'not_modified' }
+      if (response.status === 401) return { kind: 'unauthorized' }
+      if (response.status === 429 || response.status === 408 || response.status >= 500) {
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now())
+        return { kind: 'retry', reason: `HTTP ${response.status}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }
+      }
+      if (response.status >= 400) return { kind: 'failed', error: await readError(response) }
+      const etag = response.headers.get('etag')
+      const value = await read(response)
+      return { kind: 'ok', value, ...(etag === null ? {} : { etag }) }
+    } catch (error) {
+      // Network down, aborted by the timer, or a 2xx body cut short: all only delay. A cut-short
+      // submit reply may hide a commit; the resend then comes back as duplicate.
+      return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : String(error) }
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  const json = <T>(response: Response): Promise<T> => response.json() as Promise<T>
+
+  return {
+    submit: (envelopes) =>
+      request('POST', '/submissions', { body: JSON.stringify({ submissions: envelopes }), contentType: 'application/json' }, json<SubmitResponse>),
+    headBlob: async (hash) => {
+      const result = await request('HEAD', `/attachments/${hash}`, {}, async () => true)
+      // 404 on HEAD is an answer, not a failure: the server lacks the blob.
+      if (result.kind === 'failed' && result.error.code === 'not_found') return { kind: 'ok', value: false }
+      return result
+    },
+    putBlob: (hash, bytes, type) =>
+      request('PUT', `/attachments/${hash}`, { body: bytes, contentType: type }, async (response) =>
+        response.status === 201 ? ('created' as const) : ('exists' as const),
+      ),
+    fetchForms: (etag) => request('GET', '/forms', { etag }, json<FormsResponse>),
+    fetchSchools: (etag) => request('GET', '/schools', { etag }, json<SchoolsResponse>),
+    fetchHazards: (etag) => request('GET', '/hazards', { etag }, json<HazardsResponse>),
+  }
+}

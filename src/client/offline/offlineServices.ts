@@ -1,5 +1,5 @@
 import type { LoginResponse } from '../../core/protocol.js'
-import { openBroadcast } from './broadcast.js'
+import { openOutboxChannel, type OutboxChannel } from './broadcast.js'
 import type { PulledData } from './pullReference.js'
 import { openStores, type Stores } from './storage.js'
 import { createSyncEngine, type SyncEngine } from './syncEngine.js'
@@ -12,7 +12,7 @@ export const SESSION_KEY = 'session'
 export type OfflineServices = {
   readonly stores: Stores
   readonly engine: SyncEngine
-  readonly channel: BroadcastChannel | null
+  readonly channel: OutboxChannel
   /** The signed-in user's id as last read, for the engine's "only my records" filter. */
   readonly refreshSession: () => Promise<LoginResponse | null>
 }
@@ -32,14 +32,14 @@ export function createOfflineServices(onPulled?: (pulled: PulledData) => void): 
     baseUrl: '',
     getToken: async () => (await refreshSession())?.token ?? null,
   })
-  const channel = openBroadcast()
+  const channel = openOutboxChannel()
   const engine = createSyncEngine({
     stores,
     transport,
     now: Date.now,
     random: Math.random,
     lock: webLock,
-    channel: channel ?? { postMessage: () => undefined },
+    channel,
     userId: () => session?.user.id ?? null,
     ...(onPulled ? { onPulled } : {}),
   })

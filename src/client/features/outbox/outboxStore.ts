@@ -37,11 +37,9 @@ export const useOutboxStore = defineStore('outbox', () => {
       void refresh()
     })
     // Other tabs and the service worker change records too; they say so on the channel.
-    if (channel) {
-      channel.onmessage = () => {
-        void refresh()
-        void forms.reload()
-      }
+    channel.onmessage = () => {
+      void refresh()
+      void forms.reload()
     }
     void refresh()
   }

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/server/config.js'
+
+describe('loadConfig', () => {
+  it('has sensible defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: resolve('./data'),
+      databaseUrl: undefined,
+      seedDemo: true,
+      sessionDays: 30,
+      maxBlobBytes: 10 * 1024 * 1024,
+      staticDir: resolve('./dist'),
+      logLevel: 'info',
+      loginMaxPerMinute: 10,
+    })
+  })
+
+  it('reads every setting from the environment', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/srv/data',
+      DATABASE_URL: 'postgres://u@db/school',
+      SEED_DEMO: '0',
+      SESSION_DAYS: '7',
+      MAX_BLOB_BYTES: '1000',
+      STATIC_DIR: '/srv/dist',
+      LOG_LEVEL: 'warn',
+      LOGIN_MAX_PER_MINUTE: '5',
+    })
+    expect(config).toEqual({
+      port: 9000,
+      host: '127.0.0.1',
+      dataDir: '/srv/data',
+      databaseUrl: 'postgres://u@db/school',
+      seedDemo: false,
+      sessionDays: 7,
+      maxBlobBytes: 1000,
+      staticDir: '/srv/dist',
+      logLevel: 'warn',
+      loginMaxPerMinute: 5,
+    })
+  })
+
+  it.each([
+    ['PORT', 'eighty', /PORT/],
+    ['PORT', '70000', /PORT/],
+    ['SESSION_DAYS', '0', /SESSION_DAYS/],
+    ['SEED_DEMO', 'maybe', /SEED_DEMO/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL/],
+    ['MAX_BLOB_BYTES', '1.5', /MAX_BLOB_BYTES/],
+  ])('refuses %s=%s with a message naming the setting', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message)
+  })
+})

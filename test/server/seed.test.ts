@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultTemplates } from '../../src/core/forms/index.js'
+import { publishDefaultForms, seedDemo } from '../../src/server/seed.js'
+import { dialects, startServer, type TestServer } from './harness.js'
+
+describe.each(dialects)('the demo seed (%s)', (dialect) => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer(dialect)
+  })
+  afterAll(() => server.close())
+
+  it('creates two districts, six schools and a user of every role', async () => {
+    const schools = await server.db.selectFrom('schools').select(['id', 'district_id']).orderBy('id').execute()
+    expect(schools.filter((school) => school.district_id === 'district-1')).toHaveLength(5)
+    expect(schools.filter((school) => school.district_id === 'district-2').map((school) => school.id)).toEqual(['school-6'])
+    const roles = new Set((await server.db.selectFrom('users').select('role').execute()).map((user) => user.role))
+    expect([...roles].sort()).toEqual(['admin', 'bureau', 'inspector', 'principal', 'staff'])
+  })
+
+  it('stores passwords as argon2id hashes', async () => {
+    const user = await server.db.selectFrom('users').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow()
+    expect(user.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
+  })
+
+  it('does nothing when users already exist', async () => {
+    expect(await seedDemo(server.db)).toBe(false)
+    expect(await server.db.selectFrom('users').select('id').execute()).toHaveLength(7)
+  })
+
+  it('publishing the default forms again adds no second copy', async () => {
+    expect(await publishDefaultForms(server.db)).toBe(0)
+    expect(await server.db.selectFrom('forms').select('id').execute()).toHaveLength(defaultTemplates.length)
+  })
+})

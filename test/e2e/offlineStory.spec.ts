@@ -75,7 +75,8 @@ test('a school reporter fills a fire-safety check offline and it arrives exactly
   await later.goto(`/outbox/${reportId}`)
   await expect(later.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
   const receipt = later.getByTestId('receipt')
-  await expect(receipt).toContainText('送达回执')
+  await expect(later.getByText('送达回执')).toBeVisible()
+  await expect(receipt).toContainText('服务器接收时间')
   await expect(receipt).toContainText('与手机上保存的内容一致')
 
   // The bureau sees exactly one report with that id; its digest is the one on the phone.

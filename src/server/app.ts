@@ -32,8 +32,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const database = deps.database ?? createDatabase(config)
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
-    // Behind a reverse proxy the client IP comes from X-Forwarded-For; the login limit keys on it.
-    trustProxy: true,
+    // Off unless configured: otherwise anyone could dodge the login limit with a forged X-Forwarded-For.
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
   })
   app.decorateRequest('user', null)
@@ -56,6 +56,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
         frameAncestors: ["'self'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Schools may serve it over plain HTTP on a LAN; upgrading would break every request there.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,

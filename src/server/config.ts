@@ -14,6 +14,8 @@ export type Config = {
   readonly staticDir: string
   readonly logLevel: LogLevel
   readonly loginMaxPerMinute: number
+  /** Behind a reverse proxy: take the client IP (which the login limit keys on) from X-Forwarded-For. */
+  readonly trustProxy: boolean
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -71,5 +73,6 @@ export function loadConfig(env: Env = process.env): Config {
     staticDir: resolve(text(env, 'STATIC_DIR', './dist')),
     logLevel: logLevel(env),
     loginMaxPerMinute: positiveInteger(env, 'LOGIN_MAX_PER_MINUTE', 10),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
   }
 }

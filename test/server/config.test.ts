@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       staticDir: resolve('./dist'),
       logLevel: 'info',
       loginMaxPerMinute: 10,
+      trustProxy: false,
     })
   })
 
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
       STATIC_DIR: '/srv/dist',
       LOG_LEVEL: 'warn',
       LOGIN_MAX_PER_MINUTE: '5',
+      TRUST_PROXY: '1',
     })
     expect(config).toEqual({
       port: 9000,
@@ -42,6 +44,7 @@ describe('loadConfig', () => {
       staticDir: '/srv/dist',
       logLevel: 'warn',
       loginMaxPerMinute: 5,
+      trustProxy: true,
     })
   })
 

@@ -12,6 +12,9 @@ export type IssueCode =
   | 'option'
   | 'date'
   | 'hash'
+  | 'pledgeUnknown'
+  | 'pledgeTextChanged'
+  | 'pledgeSuperseded'
   | 'tooMany'
   | 'location'
   | 'hazardRequired'
@@ -34,6 +37,15 @@ const templates: Record<IssueCode, Text> = {
   option: { zh: '请从选项中选择', en: 'Choose one of the options' },
   date: { zh: '请填写有效日期', en: 'Enter a valid date' },
   hash: { zh: '照片或签名数据无效', en: 'Photo or signature data is invalid' },
+  pledgeUnknown: { zh: '没有这份责任书', en: 'There is no such pledge' },
+  pledgeTextChanged: {
+    zh: '签署的文本与服务器上的这一版本不一致，请同步后重新阅读并签署',
+    en: 'The text you signed differs from this version on the server: sync, read it again and sign',
+  },
+  pledgeSuperseded: {
+    zh: '这份责任书已发布新版本，请同步后阅读并签署新版本',
+    en: 'A new version of this pledge was published: sync, then read and sign the new version',
+  },
   tooMany: { zh: '最多 {limit} 张', en: 'At most {limit} items' },
   location: { zh: '位置数据无效', en: 'Location data is invalid' },
   hazardRequired: { zh: '不合格项需登记隐患：描述、等级和整改期限', en: 'A failed item needs a hazard: description, severity and deadline' },

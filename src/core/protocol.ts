@@ -4,6 +4,7 @@
  */
 import type { Answers, FormTemplate, GeoPoint, Severity } from './forms/types.js'
 import type { ValidationIssue } from './validate.js'
+import type { PledgeContent } from './pledges.js'
 
 export type Role = 'staff' | 'principal' | 'inspector' | 'bureau' | 'admin'
 
@@ -112,3 +113,65 @@ export type Hazard = {
 }
 
 export type HealthResponse = { readonly ok: boolean; readonly db: string }
+
+/** A published pledge version as the API sends it (core/pledges.ts computes textHash). */
+export type PledgeVersion = PledgeContent & {
+  /** pledgeVersionId(pledgeId, version): what a signing names as its subjectId. */
+  readonly id: string
+  /** YYYY-MM-DD: unsigned after this day is overdue. */
+  readonly dueDate: string
+  readonly textHash: string
+  readonly publishedAt: string
+  /** False once a newer version of the same pledge is published. */
+  readonly current: boolean
+}
+
+/** Who signed a version and when; device time is the phone's, server time the receipt's. */
+export type PledgeSignatureSummary = {
+  readonly id: string
+  readonly schoolId: string
+  readonly userId: string
+  readonly signerName: string
+  readonly signedAt: string
+  readonly receivedAt: string
+}
+
+/** GET /api/v1/pledges: versions for the caller, each with the caller's (or school's) signing. */
+export type PledgesResponse = {
+  readonly pledges: readonly (PledgeVersion & { readonly signature: PledgeSignatureSummary | null })[]
+}
+
+/** GET /api/v1/pledges/:versionId/signatures/:id: the proof of one signing. */
+export type PledgeSignatureRecord = PledgeSignatureSummary & {
+  readonly versionId: string
+  readonly schoolName: string
+  /** The hash the signer's phone sent, as stored. */
+  readonly textHash: string
+  /** Whether the server's hash of the text it holds for this version equals textHash. */
+  readonly textHashMatches: boolean
+  readonly signatureSha256: string
+  readonly deviceId: string
+  /** The receipt digest: SHA-256 of the canonical submission the server stored. */
+  readonly digest: string
+}
+
+export type PledgeRecordResponse = { readonly pledge: PledgeVersion; readonly signature: PledgeSignatureRecord }
+
+/** GET /api/v1/reports/pledges?versionId: one row per school in the caller's scope. */
+export type PledgeReportRow = {
+  readonly schoolId: string
+  readonly schoolName: string
+  readonly signed: boolean
+  /** Staff pledges: how many people signed; principal pledges: 0 or 1. */
+  readonly signatures: number
+  /** The school's (or its latest staff) signing, if any. */
+  readonly latest: PledgeSignatureSummary | null
+  /** Not signed and the due date has passed. */
+  readonly overdue: boolean
+}
+
+export type PledgeReportResponse = {
+  readonly pledge: PledgeVersion
+  readonly schools: readonly PledgeReportRow[]
+  readonly totals: { readonly schools: number; readonly signed: number; readonly overdue: number }
+}

@@ -4,7 +4,7 @@ import { isSha256Hex } from './hashes.js'
 import { issueMessage } from './messages.js'
 import { isPeriod } from './periods.js'
 import type { SubmissionEnvelope } from './protocol.js'
-import { isGeoPoint, referencedHashes, validateAnswers, type ValidationIssue } from './validate.js'
+import { hasErrors, isGeoPoint, referencedHashes, validateAnswers, type ValidationContext, type ValidationIssue } from './validate.js'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const MAX_ATTACHMENTS = 200
@@ -41,21 +41,29 @@ export function checkEnvelopeShape(value: SubmissionEnvelope): ValidationIssue[]
 }
 
 /** Everything wrong with a submission against its template; warnings included. */
-export function validateSubmission(template: FormTemplate, submission: SubmissionEnvelope): ValidationIssue[] {
+export function validateSubmission(
+  template: FormTemplate,
+  submission: SubmissionEnvelope,
+  context: ValidationContext = {},
+): ValidationIssue[] {
   const shape = checkEnvelopeShape(submission)
   if (shape.length > 0) return shape
   // A survey without its period (or with a month where a term is due) cannot be filed.
   if (template.period && !(submission.period !== undefined && isPeriod(submission.period, template.period))) {
     return [envelopeIssue('period')]
   }
-  const issues = validateAnswers(template, submission.answers)
-  if (issues.length > 0) return issues
+  const issues = validateAnswers(template, submission.answers, context)
+  if (hasErrors(issues)) return issues
   const attached = new Set(submission.attachments)
   const missing = referencedHashes(template, submission.answers).filter((hash) => !attached.has(hash))
-  return missing.map(() => ({
-    fieldId: 'attachments',
-    code: 'attachmentMissing' as const,
-    severity: 'error' as const,
-    message: issueMessage('attachmentMissing'),
-  }))
+  // Warnings (soft checks) stay in the list but never hide a missing photo.
+  return [
+    ...issues,
+    ...missing.map(() => ({
+      fieldId: 'attachments',
+      code: 'attachmentMissing' as const,
+      severity: 'error' as const,
+      message: issueMessage('attachmentMissing'),
+    })),
+  ]
 }

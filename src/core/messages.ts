@@ -23,6 +23,7 @@ export type IssueCode =
   | 'attachmentMissing'
   | 'lte'
   | 'sum'
+  | 'rateChange'
 
 export type IssueParams = { readonly [key: string]: string | number }
 
@@ -54,6 +55,10 @@ const templates: Record<IssueCode, Text> = {
   attachmentMissing: { zh: '照片未随报告一起保存', en: 'A photo was not saved with the report' },
   lte: { zh: '“{left}”不能大于“{right}”', en: '"{left}" cannot exceed "{right}"' },
   sum: { zh: '各项之和（{sum}）应等于“{total}”（{expected}）', en: 'The parts add up to {sum}, but "{total}" is {expected}' },
+  rateChange: {
+    zh: '“{rate}”为 {now}%，上期为 {before}%，变化超过 {limit} 个百分点，请核实',
+    en: '"{rate}" is {now}%, last period it was {before}%: a change of more than {limit} points, please check',
+  },
 }
 
 function fill(text: string, params: IssueParams): string {

@@ -3,7 +3,11 @@ import { allFields } from './forms/types.js'
 import type { AnswerValue, Answers, CheckAnswer, Field, FormTemplate, GeoPoint, Rule } from './forms/types.js'
 import { isSha256Hex } from './hashes.js'
 import { issueMessage, type IssueCode, type IssueParams } from './messages.js'
+import { computeRate } from './rates.js'
 import type { Text } from './text.js'
+
+/** What only the caller knows: the school's report for the previous period (the phone's copy, or the server's own). */
+export type ValidationContext = { readonly previous?: Answers }
 
 export type ValidationIssue = {
   readonly fieldId: string
@@ -115,7 +119,27 @@ function numberAt(answers: Answers, fieldId: string): number | undefined {
   return typeof value === 'number' ? value : undefined
 }
 
-function checkRule(template: FormTemplate, rule: Rule, answers: Answers): ValidationIssue | undefined {
+function checkRateChange(
+  template: FormTemplate,
+  rule: Extract<Rule, { kind: 'rateChange' }>,
+  answers: Answers,
+  previous: Answers | undefined,
+): ValidationIssue | undefined {
+  const rate = template.computed?.find((entry) => entry.id === rule.rate)
+  if (!rate || !previous) return undefined
+  const now = computeRate(rate, answers)
+  const before = computeRate(rate, previous)
+  if (now === null || before === null) return undefined
+  // Compared in tenths of a point so 0.1-rounded rates do not trip on float noise.
+  if (Math.abs(Math.round(now * 10) - Math.round(before * 10)) <= Math.round(rule.maxPoints * 10)) return undefined
+  const params = { now, before, limit: rule.maxPoints }
+  const zh = issueMessage('rateChange', { ...params, rate: rate.label.zh }).zh
+  const en = issueMessage('rateChange', { ...params, rate: rate.label.en }).en
+  return { fieldId: rate.denominator, code: 'rateChange', severity: 'warning', message: { zh, en } }
+}
+
+function checkRule(template: FormTemplate, rule: Rule, answers: Answers, context: ValidationContext): ValidationIssue | undefined {
+  if (rule.kind === 'rateChange') return checkRateChange(template, rule, answers, context.previous)
   const severity = rule.severity ?? 'error'
   if (rule.kind === 'lte') {
     const left = numberAt(answers, rule.left)
@@ -128,7 +152,7 @@ function checkRule(template: FormTemplate, rule: Rule, answers: Answers): Valida
     return { fieldId: rule.left, code: 'lte', severity, message: { zh: message.zh, en: english.en } }
   }
   const total = numberAt(answers, rule.total)
-  const parts = rule.parts.map((id) => numberAt(answers, id))
+  const parts = rule.parts.map((id) => numberAt(answers, id) ?? (rule.blankIsZero ? 0 : undefined))
   if (total === undefined || parts.some((part) => part === undefined)) return undefined
   const sum = parts.reduce<number>((acc, part) => acc + (part ?? 0), 0)
   if (sum === total) return undefined
@@ -139,7 +163,7 @@ function checkRule(template: FormTemplate, rule: Rule, answers: Answers): Valida
 }
 
 /** Every problem with a set of answers, errors and warnings; the phone and the server both call this. */
-export function validateAnswers(template: FormTemplate, answers: unknown): ValidationIssue[] {
+export function validateAnswers(template: FormTemplate, answers: unknown, context: ValidationContext = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   if (!isPlainObject(answers)) {
     return [{ fieldId: '', code: 'type', severity: 'error', message: issueMessage('type') }]
@@ -163,7 +187,7 @@ export function validateAnswers(template: FormTemplate, answers: unknown): Valid
   }
   if (issues.length > 0) return issues
   for (const rule of template.rules ?? []) {
-    const issue = checkRule(template, rule, answers as Answers)
+    const issue = checkRule(template, rule, answers as Answers, context)
     if (issue) issues.push(issue)
   }
   return issues

@@ -44,7 +44,39 @@ export type Section = { readonly id: string; readonly title: Text; readonly fiel
 /** Cross-field checks, declarative so phone and server run the same code without eval. */
 export type Rule =
   | { readonly kind: 'lte'; readonly left: string; readonly right: string; readonly severity?: 'error' | 'warning' }
-  | { readonly kind: 'sum'; readonly parts: readonly string[]; readonly total: string; readonly severity?: 'error' | 'warning' }
+  | {
+      readonly kind: 'sum'
+      readonly parts: readonly string[]
+      readonly total: string
+      readonly severity?: 'error' | 'warning'
+      /** Blank parts count as 0 (a primary school leaves the senior grades empty); otherwise the rule waits for every part. */
+      readonly blankIsZero?: boolean
+    }
+  | RateChangeRule
+
+/**
+ * A soft check against the school's previous period: the computed rate `rate` moving more than
+ * `maxPoints` percentage points. Always a warning the user confirms, never an error: the phone's
+ * copy of the last report may be stale offline, and a stale value must not trap a report.
+ */
+export type RateChangeRule = {
+  readonly kind: 'rateChange'
+  /** Id of an entry in the template's `computed`. */
+  readonly rate: string
+  readonly maxPoints: number
+  readonly severity?: 'warning'
+}
+
+/** A percentage shown as the user types (优良率, 近视率…): sum(numerator) / denominator × 100. */
+export type ComputedRate = {
+  readonly id: string
+  readonly label: Text
+  readonly numerator: readonly string[]
+  readonly denominator: string
+}
+
+/** Canteen grades: the first threshold whose `min` (a percentage of the applicable points) the score reaches. */
+export type Grading = { readonly thresholds: readonly { readonly grade: string; readonly min: number }[] }
 
 export type FormTemplate = {
   readonly id: string
@@ -54,7 +86,8 @@ export type FormTemplate = {
   readonly period?: PeriodKind
   readonly sections: readonly Section[]
   readonly rules?: readonly Rule[]
-  readonly grading?: { readonly thresholds: readonly { readonly grade: string; readonly min: number }[] }
+  readonly computed?: readonly ComputedRate[]
+  readonly grading?: Grading
 }
 
 export type Severity = 'low' | 'medium' | 'high'

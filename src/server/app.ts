@@ -14,6 +14,8 @@ import { formsRoutes } from './routes/forms.js'
 import { hazardsRoutes } from './routes/hazards.js'
 import { healthRoutes } from './routes/health.js'
 import { meRoutes } from './routes/me.js'
+import { pledgeReportsRoutes } from './routes/pledge-reports.js'
+import { pledgesRoutes } from './routes/pledges.js'
 import { schoolsRoutes } from './routes/schools.js'
 import { submissionsRoutes } from './routes/submissions.js'
 import { registerStaticApp } from './static-app.js'
@@ -25,7 +27,7 @@ export type AppDeps = {
   readonly now?: () => Date
 }
 
-const routes = [authRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, healthRoutes]
+const routes = [authRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {

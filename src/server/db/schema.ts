@@ -14,6 +14,8 @@ export interface Database {
   submission_blobs: SubmissionBlobsTable
   hazards: HazardsTable
   blobs: BlobsTable
+  pledge_versions: PledgeVersionsTable
+  pledge_signatures: PledgeSignaturesTable
 }
 
 export interface DistrictsTable {
@@ -106,4 +108,39 @@ export interface BlobsTable {
   size: number
   created_at: string
   created_by: string
+}
+
+/** A published pledge text; immutable: an edit is a new version with a new id. */
+export interface PledgeVersionsTable {
+  /** core pledgeVersionId(pledge_id, version). */
+  id: string
+  pledge_id: string
+  version: number
+  year: number
+  audience: string
+  title_zh: string
+  title_en: string
+  /** Markdown. */
+  text_zh: string
+  text_en: string
+  /** SHA-256 of core canonicalPledgeText, computed by the server when publishing. */
+  text_hash: string
+  due_date: string
+  published_at: string
+}
+
+/** One signing, derived from its submission (same id) in the ingest transaction. */
+export interface PledgeSignaturesTable {
+  id: string
+  version_id: string
+  school_id: string
+  user_id: string
+  /** core signingKey: unique per version. */
+  signing_key: string
+  signer_name: string
+  text_hash: string
+  signature_sha256: string
+  /** The phone's completedAt. */
+  signed_at: string
+  received_at: string
 }

@@ -10,6 +10,7 @@ import { ApiHttpError, apiError } from '../api-error.js'
 import { canFileFor, findSchool } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { idOf, isPlainObject, locationIssues, normaliseEnvelope } from './normalise-envelope.js'
+import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned, recordPledgeSigning, type PledgeSigning } from './pledge-signing.js'
 
 type Db = Kysely<Database>
 
@@ -50,10 +51,20 @@ async function missingBlobs(db: Db, hashes: readonly string[]): Promise<string[]
   return hashes.filter((hash) => !known.has(hash))
 }
 
-type Accepted = { envelope: SubmissionEnvelope; template: FormTemplate; body: string; digest: string }
+type Accepted = { envelope: SubmissionEnvelope; template: FormTemplate; body: string; digest: string; pledge?: PledgeSigning }
 
 /** One transaction: the row and everything derived from it, or nothing. */
 async function store(db: Db, user: User, item: Accepted, now: Date): Promise<SubmitResult> {
+  try {
+    return await storeInTransaction(db, user, item, now)
+  } catch (error) {
+    // Another signing of the same pledge won the unique key: nothing of this one was kept.
+    if (error instanceof PledgeAlreadySigned) return alreadySigned(db, error.signing)
+    throw error
+  }
+}
+
+async function storeInTransaction(db: Db, user: User, item: Accepted, now: Date): Promise<SubmitResult> {
   const { envelope, template, body, digest } = item
   const receivedAt = now.toISOString()
   return db.transaction().execute(async (trx) => {
@@ -112,6 +123,7 @@ async function store(db: Db, user: User, item: Accepted, now: Date): Promise<Sub
         )
         .execute()
     }
+    if (item.pledge && !(await recordPledgeSigning(trx, item.pledge, receivedAt))) throw new PledgeAlreadySigned(item.pledge)
     return { id: envelope.id, status: 'accepted', receivedAt, digest }
   })
 }
@@ -150,6 +162,11 @@ async function ingestOne(db: Db, user: User, raw: unknown, now: Date): Promise<S
     return rejected(id, [issue], 'Upload the photos before the report')
   }
 
+  if (template.kind === 'pledge') {
+    const pledge = await checkPledgeSigning(db, user, envelope)
+    if (pledge.kind === 'refused') return pledge.result
+    return store(db, user, { envelope, template, body, digest, pledge: pledge.signing }, now)
+  }
   return store(db, user, { envelope, template, body, digest }, now)
 }
 

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely'
+import type { PledgeReportResponse, PledgeReportRow } from '../../core/protocol.js'
+import type { Database } from '../db/schema.js'
+import { findPledgeVersion, latestVersionOf, toPledgeVersion } from './pledge-documents.js'
+import { toSignatureSummary } from './pledge-records.js'
+
+type Db = Kysely<Database>
+
+/**
+ * Who has signed one pledge version: every school in scope, signed or not, with the latest
+ * signing and whether it is overdue. `today` is YYYY-MM-DD; ISO dates compare as strings.
+ */
+export async function pledgeReport(
+  db: Db,
+  schoolIds: readonly string[] | 'all',
+  versionId: string,
+  today: string,
+): Promise<PledgeReportResponse | undefined> {
+  const version = await findPledgeVersion(db, versionId)
+  if (!version) return undefined
+  const current = (await latestVersionOf(db, version.pledge_id)) === version.version
+
+  let schoolsQuery = db.selectFrom('schools').select(['id', 'name']).orderBy('id')
+  if (schoolIds !== 'all') schoolsQuery = schoolsQuery.where('id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
+  const schools = await schoolsQuery.execute()
+
+  let signaturesQuery = db
+    .selectFrom('pledge_signatures')
+    .select(['id', 'school_id', 'user_id', 'signer_name', 'signed_at', 'received_at'])
+    .where('version_id', '=', versionId)
+    .orderBy('received_at')
+  if (schoolIds !== 'all') signaturesQuery = signaturesQuery.where('school_id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
+  const signatures = await signaturesQuery.execute()
+
+  const overdueDay = today > version.due_date
+  const rows: PledgeReportRow[] = schools.map((school) => {
+    const mine = signatures.filter((signature) => signature.school_id === school.id)
+    const latest = mine.at(-1)
+    return {
+      schoolId: school.id,
+      schoolName: school.name,
+      signed: mine.length > 0,
+      signatures: mine.length,
+      latest: latest ? toSignatureSummary(latest) : null,
+      overdue: mine.length === 0 && overdueDay,
+    }
+  })
+  return {
+    pledge: toPledgeVersion(version, current),
+    schools: rows,
+    totals: {
+      schools: rows.length,
+      signed: rows.filter((row) => row.signed).length,
+      overdue: rows.filter((row) => row.overdue).length,
+    },
+  }
+}

@@ -1,8 +1,11 @@
+import { VantResolver } from '@vant/auto-import-resolver'
 import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  plugins: [vue()],
+  // The same Vant auto-import as the app, so component tests render real Vant components.
+  plugins: [vue(), Components({ resolvers: [VantResolver()], dts: false, dirs: [] })],
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
@@ -13,6 +16,8 @@ export default defineConfig({
           include: ['test/client/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['test/client/setup.ts'],
+          // Vant's ES build imports its CSS: let Vite transform it instead of Node loading it.
+          server: { deps: { inline: ['vant'] } },
         },
       },
       {

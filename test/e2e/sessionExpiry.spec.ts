@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test'
+
+const FIRE_CHECKS = [
+  'exits', 'emergencyLights', 'drill', 'extinguishers', 'hydrants', 'alarm',
+  'miniStation', 'wiring', 'dormAppliances', 'kitchenGas', 'labChemicals', 'responsibility',
+]
+
+/** The token the phone keeps in IndexedDB (localforage database 'school-report', store 'meta'). */
+function storedToken(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('school-report')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const read = open.result.transaction('meta').objectStore('meta').get('session')
+          read.onsuccess = () => resolve((read.result as { token: string }).token)
+          read.onerror = () => reject(read.error)
+        }
+      }),
+  )
+}
+
+test('a report submitted after the session was revoked waits, asks for sign-in, then arrives', async ({ page, request }) => {
+  await page.goto('/')
+  await page.getByLabel('用户名').fill('school1')
+  await page.getByLabel('密码').fill('school123')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.locator('.form-entry[data-form="fire-safety"]')).toBeVisible()
+
+  // The session ends on the server (revoked elsewhere, or expired) while the phone still holds it.
+  const token = await storedToken(page)
+  expect((await request.post('/api/v1/auth/logout', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(204)
+
+  await page.locator('.form-entry[data-form="fire-safety"]').click()
+  for (const id of FIRE_CHECKS) await page.locator(`[data-field="${id}"] .check__choice--pass`).click()
+  await page.getByRole('button', { name: '提交' }).click()
+  await expect(page).toHaveURL(/\/outbox\//)
+  const reportId = page.url().split('/').pop() ?? ''
+
+  // The 401 pauses sync and asks for a new sign-in; the report stays queued on the phone.
+  await expect(page.getByTestId('sync-status')).toContainText('登录已过期')
+  await expect(page.locator('[data-state="queued"]').first()).toBeVisible()
+  await page.getByRole('button', { name: '重新登录' }).click()
+  await expect(page.getByText('待发送的报告已保存在手机上')).toBeVisible()
+  await page.getByLabel('密码').fill('school123')
+  await page.getByRole('button', { name: '登录' }).click()
+
+  await page.goto(`/outbox/${reportId}`)
+  await expect(page.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
+
+  const login = await request.post('/api/v1/auth/login', { data: { username: 'bureau', password: 'bureau123' } })
+  const bureauToken = ((await login.json()) as { token: string }).token
+  const list = await request.get('/api/v1/submissions?limit=100', { headers: { authorization: `Bearer ${bureauToken}` } })
+  const { submissions } = (await list.json()) as { submissions: { id: string }[] }
+  expect(submissions.filter((submission) => submission.id === reportId)).toHaveLength(1)
+})

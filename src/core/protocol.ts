@@ -175,3 +175,87 @@ export type PledgeReportResponse = {
   readonly schools: readonly PledgeReportRow[]
   readonly totals: { readonly schools: number; readonly signed: number; readonly overdue: number }
 }
+
+/** How a canteen's grade moved from its previous grading: B → A is news the bureau reports. */
+export type GradeChange = 'first' | 'up' | 'down' | 'same'
+
+/** One canteen grading as the server graded it (never the client's own figure). */
+export type CanteenGradeEntry = {
+  readonly submissionId: string
+  /** The inspection date from the answers, YYYY-MM-DD. */
+  readonly date: string
+  readonly term: string
+  /** self | mutual | bureau (检查方式). */
+  readonly checkType: string
+  readonly score: number
+  readonly maxScore: number
+  readonly percent: number
+  /** A threshold's grade ('A', 'B', 'C') or 'fail' (needs rectification). */
+  readonly grade: string
+  readonly change: GradeChange
+  /** 伙食费入口率 as reported with this grading, percent. */
+  readonly mealFeeShare: number | null
+  readonly receivedAt: string
+}
+
+/** GET /api/v1/reports/canteen-grades?schoolId: each school's history, oldest first. */
+export type CanteenGradesResponse = {
+  readonly schools: readonly {
+    readonly schoolId: string
+    readonly schoolName: string
+    readonly history: readonly CanteenGradeEntry[]
+  }[]
+}
+
+/** A school's report for a form and period against its district's deadline. */
+export type CompletenessState = 'on_time' | 'late' | 'missing' | 'not_due'
+
+export type CompletenessRow = {
+  readonly schoolId: string
+  readonly schoolName: string
+  readonly state: CompletenessState
+  /** The deadline that applies to this school (its district's), if one is set. */
+  readonly dueAt: string | null
+  /** When the first report for the period arrived: timeliness is judged by it. */
+  readonly firstReceivedAt: string | null
+  /** The current report (the latest correction, or the first report). */
+  readonly currentSubmissionId: string | null
+  /** More than one report for the period: the school corrected it. */
+  readonly corrected: boolean
+  readonly correctedAt: string | null
+  readonly reports: number
+}
+
+/** GET /api/v1/reports/completeness?formId&period (bureau, inspector, admin). */
+export type CompletenessResponse = {
+  readonly formId: string
+  readonly period: string
+  readonly schools: readonly CompletenessRow[]
+  readonly totals: { readonly [state in CompletenessState]: number } & { readonly corrected: number }
+}
+
+/** A school's current survey report for one period, as the phone pulls it to prefill and compare. */
+export type LatestReport = {
+  readonly submissionId: string
+  readonly schoolId: string
+  readonly formId: string
+  readonly formVersion: number
+  readonly period: string
+  readonly answers: Answers
+  readonly receivedAt: string
+  /** The earlier reports for this period it replaced, if any. */
+  readonly supersedes: number
+}
+
+/** GET /api/v1/reports/latest: per school and survey form, the current reports of the two latest periods. */
+export type LatestReportsResponse = { readonly reports: readonly LatestReport[] }
+
+/** PUT /api/v1/reports/deadlines (bureau for its district; admin names the district). */
+export type DeadlineRequest = {
+  readonly formId: string
+  readonly period: string
+  readonly dueAt: string
+  readonly districtId?: string
+}
+
+export type Deadline = { readonly districtId: string; readonly formId: string; readonly period: string; readonly dueAt: string }

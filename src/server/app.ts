@@ -10,6 +10,7 @@ import { createDatabase, type AppDatabase } from './db/database.js'
 import { installErrorHandlers } from './error-handler.js'
 import { attachmentsRoutes } from './routes/attachments.js'
 import { authRoutes } from './routes/auth.js'
+import { canteenGradesRoutes } from './routes/canteen-grades.js'
 import { formsRoutes } from './routes/forms.js'
 import { hazardsRoutes } from './routes/hazards.js'
 import { healthRoutes } from './routes/health.js'
@@ -18,6 +19,7 @@ import { pledgeReportsRoutes } from './routes/pledge-reports.js'
 import { pledgesRoutes } from './routes/pledges.js'
 import { schoolsRoutes } from './routes/schools.js'
 import { submissionsRoutes } from './routes/submissions.js'
+import { surveyReportsRoutes } from './routes/survey-reports.js'
 import { registerStaticApp } from './static-app.js'
 
 export type AppDeps = {
@@ -27,7 +29,7 @@ export type AppDeps = {
   readonly now?: () => Date
 }
 
-const routes = [authRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes]
+const routes = [authRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {

@@ -4,6 +4,7 @@ import { defaultTemplates } from '../core/forms/index.js'
 import type { Role } from '../core/protocol.js'
 import { hashPassword } from './auth/passwords.js'
 import type { Database } from './db/schema.js'
+import { seedDemoDeadlines } from './seed-deadlines.js'
 import { publishDemoPledges } from './demo-pledges/publishDemoPledges.js'
 
 /** Inserts every default template version not yet present; runs at each start so new versions ship. */
@@ -94,6 +95,7 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       .execute()
   })
   await publishDefaultForms(db, now)
+  await seedDemoDeadlines(db, now, districts.map((district) => district.id))
   await publishDemoPledges(db, now)
   return true
 }

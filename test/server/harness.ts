@@ -41,7 +41,11 @@ async function withAdminClient(url: string, statement: string): Promise<void> {
  * The real app on a real database: a fresh SQLite file in a temp dir, or a fresh PostgreSQL
  * schema, migrated and demo-seeded. Test files run in parallel without seeing each other.
  */
-export async function startServer(dialect: Dialect, overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startServer(
+  dialect: Dialect,
+  overrides: Partial<Config> = {},
+  deps: { readonly now?: () => Date } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'school-report-test-'))
   const base = loadConfig({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist'), LOG_LEVEL: 'silent', LOGIN_MAX_PER_MINUTE: '1000' })
   const schema = `t_${randomBytes(8).toString('hex')}`
@@ -54,7 +58,7 @@ export async function startServer(dialect: Dialect, overrides: Partial<Config> =
   const database = createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {})
   await migrateToLatest(database.db)
   await seedDemo(database.db)
-  const app = await buildApp(config, { database })
+  const app = await buildApp(config, { database, ...(deps.now ? { now: deps.now } : {}) })
   await app.ready()
 
   return {

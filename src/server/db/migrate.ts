@@ -1,10 +1,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as initial from './migrations/0001-initial.js'
+import * as canteenSurveys from './migrations/0003-canteen-surveys.js'
 import * as pledges from './migrations/0004-pledges.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0003-canteen-surveys': canteenSurveys,
   '0004-pledges': pledges,
 }
 

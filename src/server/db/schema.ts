@@ -14,6 +14,9 @@ export interface Database {
   submission_blobs: SubmissionBlobsTable
   hazards: HazardsTable
   blobs: BlobsTable
+  canteen_grades: CanteenGradesTable
+  survey_reports: SurveyReportsTable
+  report_deadlines: ReportDeadlinesTable
   pledge_versions: PledgeVersionsTable
   pledge_signatures: PledgeSignaturesTable
 }
@@ -143,4 +146,45 @@ export interface PledgeSignaturesTable {
   /** The phone's completedAt. */
   signed_at: string
   received_at: string
+}
+
+/** The server's own canteen grade for one canteen submission (core scoreCanteen on ingest). */
+export interface CanteenGradesTable {
+  submission_id: string
+  school_id: string
+  form_id: string
+  /** The inspection date from the answers, YYYY-MM-DD. */
+  check_date: string
+  /** The term the check date falls in: 伙食费入口率 is reported per term. */
+  term: string
+  check_type: string
+  score: number
+  max_score: number
+  grade: string
+  meal_fee_share: number | null
+  received_at: string
+}
+
+/** A survey submission's place in its period: the current one has superseded_by null. */
+export interface SurveyReportsTable {
+  submission_id: string
+  school_id: string
+  form_id: string
+  period: string
+  received_at: string
+  superseded_by: string | null
+  superseded_at: string | null
+  /** JSON array of ValidationIssue warnings (e.g. a rate far from last period's). */
+  warnings: string
+}
+
+/** When a district expects a form for a period; completeness is judged against it. */
+export interface ReportDeadlinesTable {
+  district_id: string
+  form_id: string
+  period: string
+  /** ISO timestamp. */
+  due_at: string
+  set_by: string | null
+  set_at: string
 }

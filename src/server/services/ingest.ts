@@ -9,6 +9,7 @@ import { hasErrors, type ValidationIssue } from '../../core/validate.js'
 import { ApiHttpError, apiError } from '../api-error.js'
 import { canFileFor, findSchool } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
+import { deriveReport } from './derive-report.js'
 import { idOf, isPlainObject, locationIssues, normaliseEnvelope } from './normalise-envelope.js'
 import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned, recordPledgeSigning, type PledgeSigning } from './pledge-signing.js'
 
@@ -123,6 +124,7 @@ async function storeInTransaction(db: Db, user: User, item: Accepted, now: Date)
         )
         .execute()
     }
+    await deriveReport(trx, template, envelope, receivedAt)
     if (item.pledge && !(await recordPledgeSigning(trx, item.pledge, receivedAt))) throw new PledgeAlreadySigned(item.pledge)
     return { id: envelope.id, status: 'accepted', receivedAt, digest }
   })

@@ -1,0 +1,99 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { canonicalJson, sha256Hex } from '../../core/digest.js'
+import type { FormTemplate } from '../../core/forms/types.js'
+import { isPeriod } from '../../core/periods.js'
+import type { CompletenessResponse, Deadline, DeadlineRequest, LatestReportsResponse } from '../../core/protocol.js'
+import { ApiHttpError } from '../api-error.js'
+import type { AppContext } from '../app-context.js'
+import { authenticate, signedInUser } from '../auth/authenticate.js'
+import { requireRole } from '../auth/roles.js'
+import { visibleSchoolIds } from '../auth/scope.js'
+import { computeCompleteness } from '../services/compute-completeness.js'
+import { latestSurveyReports } from '../services/latest-survey-reports.js'
+import { setDeadline } from '../services/set-deadline.js'
+
+const formId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' } as const
+const period = { type: 'string', minLength: 4, maxLength: 7, pattern: '^\\d{4}(-T[12]|-(0[1-9]|1[0-2]))?$' } as const
+
+const completenessSchema = {
+  querystring: {
+    type: 'object',
+    required: ['formId', 'period'],
+    additionalProperties: false,
+    properties: { formId, period },
+  },
+} as const
+
+const deadlineSchema = {
+  body: {
+    type: 'object',
+    required: ['formId', 'period', 'dueAt'],
+    additionalProperties: false,
+    properties: {
+      formId,
+      period,
+      dueAt: { type: 'string', minLength: 10, maxLength: 40, format: 'date-time' },
+      districtId: { type: 'string', minLength: 1, maxLength: 64 },
+    },
+  },
+} as const
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  return header !== undefined && header.split(',').some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`)
+}
+
+/** Survey reports: the phone's pull of its latest reports, and the bureau's completeness and deadlines. */
+export const surveyReportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  app.addHook('onRequest', authenticate(ctx))
+
+  async function periodicTemplate(id: string, value: string): Promise<FormTemplate> {
+    const row = await ctx.db.selectFrom('forms').select('template').where('id', '=', id).orderBy('version', 'desc').executeTakeFirst()
+    if (!row) throw new ApiHttpError('not_found', 'No such form')
+    const template = JSON.parse(row.template) as FormTemplate
+    if (template.period !== undefined && !isPeriod(value, template.period)) {
+      throw new ApiHttpError('bad_request', `This form is reported per ${template.period}`)
+    }
+    return template
+  }
+
+  app.get('/reports/latest', async (request, reply) => {
+    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
+    const body: LatestReportsResponse = await latestSurveyReports(ctx.db, scope)
+    const json = canonicalJson(body)
+    const etag = `"${await sha256Hex(json)}"`
+    reply.header('etag', etag).header('cache-control', 'private, no-cache')
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send()
+    return reply.type('application/json; charset=utf-8').send(json)
+  })
+
+  app.get<{ Querystring: { formId: string; period: string } }>(
+    '/reports/completeness',
+    { schema: completenessSchema, preHandler: requireRole('inspector', 'bureau') },
+    async (request): Promise<CompletenessResponse> => {
+      const { formId: id, period: value } = request.query
+      await periodicTemplate(id, value)
+      const schoolIds = await visibleSchoolIds(ctx.db, signedInUser(request))
+      return computeCompleteness(ctx.db, { schoolIds, formId: id, period: value, now: ctx.now() })
+    },
+  )
+
+  app.put<{ Body: DeadlineRequest }>(
+    '/reports/deadlines',
+    { schema: deadlineSchema, preHandler: requireRole('bureau') },
+    async (request): Promise<{ deadline: Deadline }> => {
+      const user = signedInUser(request)
+      const { formId: id, period: value, dueAt, districtId } = request.body
+      // A bureau sets deadlines for its own district only; an admin must say which district.
+      const district = user.role === 'admin' ? districtId : user.districtId
+      if (district === undefined || district === null) throw new ApiHttpError('bad_request', 'Name the district')
+      if (user.role !== 'admin' && districtId !== undefined && districtId !== user.districtId) {
+        throw new ApiHttpError('forbidden', 'You may not set deadlines for another district')
+      }
+      const known = await ctx.db.selectFrom('districts').select('id').where('id', '=', district).executeTakeFirst()
+      if (!known) throw new ApiHttpError('not_found', 'No such district')
+      await periodicTemplate(id, value)
+      const deadline = await setDeadline(ctx.db, { districtId: district, formId: id, period: value, dueAt }, user.id, ctx.now())
+      return { deadline }
+    },
+  )
+}

@@ -114,6 +114,25 @@ export type Hazard = {
 
 export type HealthResponse = { readonly ok: boolean; readonly db: string }
 
+/** One audit-log line: who did what, when, from where (GET /api/v1/audit, bureau and admin). */
+export type AuditEntry = {
+  readonly id: string
+  readonly at: string
+  /** e.g. sign_in, sign_in_failed, sign_out, hazard_verified. */
+  readonly action: string
+  readonly actorId: string | null
+  readonly actorRole: string | null
+  readonly username: string | null
+  readonly districtId: string | null
+  readonly schoolId: string | null
+  readonly subjectId: string | null
+  readonly ip: string | null
+  readonly details: Readonly<Record<string, unknown>>
+}
+
+/** Newest first; pass nextCursor as `before` for the next page. */
+export type AuditPage = { readonly entries: readonly AuditEntry[]; readonly nextCursor: string | null }
+
 /** A published pledge version as the API sends it (core/pledges.ts computes textHash). */
 export type PledgeVersion = PledgeContent & {
   /** pledgeVersionId(pledgeId, version): what a signing names as its subjectId. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
 import type { AppContext } from './app-context.js'
 import type { BlobStore } from './blobs/blob-store.js'
 import { createFsBlobStore } from './blobs/fs-blob-store.js'
@@ -9,6 +9,7 @@ import type { Config } from './config.js'
 import { createDatabase, type AppDatabase } from './db/database.js'
 import { installErrorHandlers } from './error-handler.js'
 import { attachmentsRoutes } from './routes/attachments.js'
+import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { canteenGradesRoutes } from './routes/canteen-grades.js'
 import { formsRoutes } from './routes/forms.js'
@@ -21,15 +22,19 @@ import { schoolsRoutes } from './routes/schools.js'
 import { submissionsRoutes } from './routes/submissions.js'
 import { surveyReportsRoutes } from './routes/survey-reports.js'
 import { registerStaticApp } from './static-app.js'
+import { installInputGuard } from './input-guard.js'
+import { withSchemaDefaults } from './route-schema-defaults.js'
 
 export type AppDeps = {
   /** A database the caller created (and migrated); otherwise one is created from config. */
   readonly database?: AppDatabase
   readonly blobs?: BlobStore
   readonly now?: () => Date
+  /** Sees every route as it is added (the authorization matrix test collects them here). */
+  readonly onRoute?: (route: RouteOptions) => void
 }
 
-const routes = [authRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes]
+const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
@@ -45,6 +50,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('onClose', async () => database.destroy())
 
   installErrorHandlers(app)
+  installInputGuard(app)
+  app.addHook('onRoute', (route) => {
+    withSchemaDefaults(route)
+    deps.onRoute?.(route)
+  })
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -14,6 +14,10 @@ export type Config = {
   readonly staticDir: string
   readonly logLevel: LogLevel
   readonly loginMaxPerMinute: number
+  /** Failed sign-ins per user name, and per address, within loginFailureWindowMinutes (stored in the database). */
+  readonly loginMaxFailuresPerAccount: number
+  readonly loginMaxFailuresPerAddress: number
+  readonly loginFailureWindowMinutes: number
   /** Behind a reverse proxy: take the client IP (which the login limit keys on) from X-Forwarded-For. */
   readonly trustProxy: boolean
 }
@@ -73,6 +77,9 @@ export function loadConfig(env: Env = process.env): Config {
     staticDir: resolve(text(env, 'STATIC_DIR', './dist')),
     logLevel: logLevel(env),
     loginMaxPerMinute: positiveInteger(env, 'LOGIN_MAX_PER_MINUTE', 10),
+    loginMaxFailuresPerAccount: positiveInteger(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10),
+    loginMaxFailuresPerAddress: positiveInteger(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 100),
+    loginFailureWindowMinutes: positiveInteger(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 15, 24 * 60),
     trustProxy: flag(env, 'TRUST_PROXY', false),
   }
 }

@@ -15,6 +15,9 @@ describe('loadConfig', () => {
       staticDir: resolve('./dist'),
       logLevel: 'info',
       loginMaxPerMinute: 10,
+      loginMaxFailuresPerAccount: 10,
+      loginMaxFailuresPerAddress: 100,
+      loginFailureWindowMinutes: 15,
       trustProxy: false,
     })
   })
@@ -31,6 +34,9 @@ describe('loadConfig', () => {
       STATIC_DIR: '/srv/dist',
       LOG_LEVEL: 'warn',
       LOGIN_MAX_PER_MINUTE: '5',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '4',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '40',
+      LOGIN_FAILURE_WINDOW_MINUTES: '30',
       TRUST_PROXY: '1',
     })
     expect(config).toEqual({
@@ -44,6 +50,9 @@ describe('loadConfig', () => {
       staticDir: '/srv/dist',
       logLevel: 'warn',
       loginMaxPerMinute: 5,
+      loginMaxFailuresPerAccount: 4,
+      loginMaxFailuresPerAddress: 40,
+      loginFailureWindowMinutes: 30,
       trustProxy: true,
     })
   })

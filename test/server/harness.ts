@@ -24,6 +24,8 @@ export type TestServer = {
   readonly db: Kysely<Database>
   readonly config: Config
   login(username: string, password: string): Promise<string>
+  /** A second app on the same database, as a second instance behind a load balancer; closed by close(). */
+  anotherInstance(): Promise<FastifyInstance>
   close(): Promise<void>
 }
 
@@ -61,16 +63,25 @@ export async function startServer(
   const app = await buildApp(config, { database, ...(deps.now ? { now: deps.now } : {}) })
   await app.ready()
 
+  const others: FastifyInstance[] = []
+
   return {
     app,
     db: database.db,
     config,
+    async anotherInstance() {
+      const other = await buildApp(config, { database: createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {}) })
+      await other.ready()
+      others.push(other)
+      return other
+    },
     async login(username, password) {
       const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
       if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`)
       return (response.json() as { token: string }).token
     },
     async close() {
+      for (const other of others) await other.close()
       await app.close()
       if (dialect === 'postgres' && postgresUrl) await withAdminClient(postgresUrl, `drop schema ${schema} cascade`)
       await rm(dataDir, { recursive: true, force: true })

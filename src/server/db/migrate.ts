@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001-initial.js'
 import * as canteenSurveys from './migrations/0003-canteen-surveys.js'
 import * as pledges from './migrations/0004-pledges.js'
+import * as auditLog from './migrations/0005-audit-log.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0003-canteen-surveys': canteenSurveys,
   '0004-pledges': pledges,
+  '0005-audit-log': auditLog,
 }
 
 const provider: MigrationProvider = {

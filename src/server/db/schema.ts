@@ -19,6 +19,25 @@ export interface Database {
   report_deadlines: ReportDeadlinesTable
   pledge_versions: PledgeVersionsTable
   pledge_signatures: PledgeSignaturesTable
+  audit_log: AuditLogTable
+}
+
+/** Who did what and when (migration 0005): sign-ins, failures, bureau actions. */
+export interface AuditLogTable {
+  /** UUID v7: time-ordered, the paging cursor. */
+  id: string
+  at: string
+  action: string
+  actor_id: string | null
+  actor_role: string | null
+  /** Lower-cased user name of a sign-in attempt (also for unknown users). */
+  username: string | null
+  district_id: string | null
+  school_id: string | null
+  subject_id: string | null
+  ip: string | null
+  /** JSON object. */
+  details: string
 }
 
 export interface DistrictsTable {

@@ -5,6 +5,8 @@ import type { AppContext } from '../app-context.js'
 import { authenticate } from '../auth/authenticate.js'
 import { verifyPassword } from '../auth/passwords.js'
 import { createSession, revokeSession, toUser } from '../auth/sessions.js'
+import { loginBlock, type LoginLimits } from '../services/login-throttle.js'
+import { recordAudit } from '../services/record-audit.js'
 
 const loginSchema = {
   body: {
@@ -20,12 +22,19 @@ const loginSchema = {
 
 export const authRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   const { db, config, now } = ctx
+  const limits: LoginLimits = {
+    perAccount: config.loginMaxFailuresPerAccount,
+    perAddress: config.loginMaxFailuresPerAddress,
+    windowMinutes: config.loginFailureWindowMinutes,
+  }
 
   app.post<{ Body: LoginRequest }>(
     '/auth/login',
     {
       schema: loginSchema,
       config: {
+        // A per-instance flood guard that spares argon2 the CPU; the limits that hold across
+        // instances are the failure counts in the database (loginBlock).
         rateLimit: {
           max: config.loginMaxPerMinute,
           timeWindow: 60_000,
@@ -35,8 +44,20 @@ export const authRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         },
       },
     },
-    async (request): Promise<LoginResponse> => {
+    async (request, reply): Promise<LoginResponse> => {
       const username = request.body.username.trim().toLowerCase()
+      const at = now()
+      const block = await loginBlock(db, { username, ip: request.ip }, limits, at)
+      if (block) {
+        const minutes = Math.ceil(block.retryAfterSeconds / 60)
+        reply.header('retry-after', String(block.retryAfterSeconds))
+        throw new ApiHttpError(
+          'too_many_requests',
+          block.scope === 'account'
+            ? `Too many failed sign-ins for this account; try again in ${minutes} min`
+            : `Too many failed sign-ins from this network address; try again in ${minutes} min`,
+        )
+      }
       const row = await db
         .selectFrom('users')
         .selectAll()
@@ -44,14 +65,29 @@ export const authRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         .where('disabled', '=', 0)
         .executeTakeFirst()
       const ok = await verifyPassword(row?.password_hash, request.body.password)
-      if (!row || !ok) throw new ApiHttpError('unauthorized', 'Wrong username or password')
-      const session = await createSession(db, row.id, config.sessionDays, now())
-      return { token: session.token, expiresAt: session.expiresAt, user: toUser(row) }
+      if (!row || !ok) {
+        await recordAudit(db, {
+          action: 'sign_in_failed',
+          at,
+          username,
+          ip: request.ip,
+          // A known account's bureau sees attempts on it; unknown names only the admin.
+          schoolId: row?.school_id ?? null,
+          districtId: row?.district_id ?? null,
+          details: { reason: row ? 'wrong_password' : 'unknown_user' },
+        })
+        throw new ApiHttpError('unauthorized', 'Wrong username or password')
+      }
+      const user = toUser(row)
+      const session = await createSession(db, row.id, config.sessionDays, at)
+      await recordAudit(db, { action: 'sign_in', at, actor: user, ip: request.ip })
+      return { token: session.token, expiresAt: session.expiresAt, user }
     },
   )
 
   app.post('/auth/logout', { onRequest: authenticate(ctx) }, async (request, reply) => {
     if (request.token !== null) await revokeSession(db, request.token, now())
+    await recordAudit(db, { action: 'sign_out', at: now(), actor: request.user, ip: request.ip })
     return reply.code(204).send()
   })
 }

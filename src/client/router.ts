@@ -26,6 +26,20 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./features/bureau/BureauInboxView.vue'),
     meta: { roles: ['inspector', 'bureau', 'admin'] },
   },
+  // Pledges: their own lazy chunk (markdown-it, the signature pad) off the first screen.
+  { path: '/pledges', component: () => import('./features/pledges/PledgeListView.vue'), meta: { roles: ['staff', 'principal'] } },
+  {
+    path: '/pledges/:versionId/sign',
+    component: () => import('./features/pledges/PledgeSignView.vue'),
+    props: true,
+    meta: { form: true, roles: ['staff', 'principal'] },
+  },
+  { path: '/pledges/:versionId/signatures/:signatureId', component: () => import('./features/pledges/PledgeRecordView.vue'), props: true },
+  {
+    path: '/bureau/pledges',
+    component: () => import('./features/pledges/PledgeReportView.vue'),
+    meta: { roles: ['inspector', 'bureau', 'admin'] },
+  },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 

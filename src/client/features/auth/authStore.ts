@@ -5,6 +5,7 @@ import { services, stores } from '../../appServices.js'
 import { PULLED_KEYS } from '../../offline/pullReference.js'
 import { SESSION_KEY } from '../../offline/offlineServices.js'
 import { requestPersistentStorage } from '../../offline/persistStorage.js'
+import { clearCachedPledges } from '../pledges/pledgeCache.js'
 import { requestLogin, requestLogout, type LoginOutcome } from './authApi.js'
 
 export const useAuthStore = defineStore('auth', () => {
@@ -38,6 +39,7 @@ export const useAuthStore = defineStore('auth', () => {
     await stores.meta.removeItem(SESSION_KEY)
     // What was pulled for this user is theirs: the next user pulls their own. The outbox stays.
     await Promise.all(PULLED_KEYS.flatMap((key) => [stores.meta.removeItem(key), stores.meta.removeItem(`etag:${key}`)]))
+    await clearCachedPledges(stores)
     await services.refreshSession()
     session.value = null
     if (current) await requestLogout(current)

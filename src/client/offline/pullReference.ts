@@ -1,5 +1,5 @@
 import type { FormTemplate } from '../../core/forms/types.js'
-import type { Hazard, School } from '../../core/protocol.js'
+import type { Hazard, LatestReport, School } from '../../core/protocol.js'
 import type { Stores } from './storage.js'
 import type { Transport, TransportResult } from './transport.js'
 
@@ -8,10 +8,11 @@ export type PulledData = {
   readonly forms?: readonly FormTemplate[]
   readonly schools?: readonly School[]
   readonly hazards?: readonly Hazard[]
+  readonly reports?: readonly LatestReport[]
 }
 
 /** Meta keys the app reads offline: arrays as the server last sent them. */
-export const PULLED_KEYS = ['forms', 'schools', 'hazards'] as const
+export const PULLED_KEYS = ['forms', 'schools', 'hazards', 'reports'] as const
 export type PulledKey = (typeof PULLED_KEYS)[number]
 
 export type PullOutcome =
@@ -32,6 +33,7 @@ function fetchers(transport: Transport): Record<PulledKey, Fetcher> {
     forms: unwrap((etag) => transport.fetchForms(etag), (value) => value.forms),
     schools: unwrap((etag) => transport.fetchSchools(etag), (value) => value.schools),
     hazards: unwrap((etag) => transport.fetchHazards(etag), (value) => value.hazards),
+    reports: unwrap((etag) => transport.fetchLatestReports(etag), (value) => value.reports),
   }
 }
 

@@ -3,6 +3,7 @@ import type {
   ErrorCode,
   FormsResponse,
   Hazard,
+  LatestReportsResponse,
   SchoolsResponse,
   SubmissionEnvelope,
   SubmitResponse,
@@ -31,6 +32,8 @@ export type Transport = {
   fetchForms(etag?: string): Promise<TransportResult<FormsResponse>>
   fetchSchools(etag?: string): Promise<TransportResult<SchoolsResponse>>
   fetchHazards(etag?: string): Promise<TransportResult<HazardsResponse>>
+  /** The school's current survey reports of the latest periods: prefill and last-period comparisons offline. */
+  fetchLatestReports(etag?: string): Promise<TransportResult<LatestReportsResponse>>
 }
 
 export type FetchTransportOptions = {
@@ -134,5 +137,6 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     fetchForms: (etag) => request('GET', '/forms', { etag }, json<FormsResponse>),
     fetchSchools: (etag) => request('GET', '/schools', { etag }, json<SchoolsResponse>),
     fetchHazards: (etag) => request('GET', '/hazards', { etag }, json<HazardsResponse>),
+    fetchLatestReports: (etag) => request('GET', '/reports/latest', { etag }, json<LatestReportsResponse>),
   }
 }

@@ -149,5 +149,6 @@ export function createFakeServer(clock: () => number = Date.now): FakeServer {
     fetchSchools: (etag) =>
       pull('schools', etag, { schools: [{ id: 's1', name: '一中', districtId: 'd1', kind: 'middle', township: null }] }, '"schools-1"'),
     fetchHazards: (etag) => pull('hazards', etag, { hazards: [] }, '"hazards-1"'),
+    fetchLatestReports: (etag) => pull('reports', etag, { reports: [] }, '"reports-1"'),
   }
 }

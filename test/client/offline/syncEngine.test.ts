@@ -153,23 +153,24 @@ describe('sync engine: delivery', () => {
     expect((await getRecord(stores, theirs.id))?.state).toBe('queued')
   })
 
-  it('pulls forms, schools and hazards into meta with ETags, and reports only changes', async () => {
+  it('pulls forms, schools, hazards and latest reports into meta with ETags, and reports only changes', async () => {
     const { stores } = freshStores()
     const server = createFakeServer()
     const pulls: string[][] = []
     const { engine } = engineFor(stores, server, { extra: { onPulled: (pulled) => void pulls.push(Object.keys(pulled).sort()) } })
     await engine.syncNow('start')
-    expect(pulls).toEqual([['forms', 'hazards', 'schools']])
+    expect(pulls).toEqual([['forms', 'hazards', 'reports', 'schools']])
     expect(await stores.meta.getItem('schools')).toEqual([expect.objectContaining({ id: 's1' })])
     expect(await stores.meta.getItem('forms')).toEqual([])
     expect(await stores.meta.getItem('etag:forms')).toBe('"forms-1"')
 
     await engine.syncNow('again')
     expect(pulls.length).toBe(1)
-    expect(server.calls.filter((call) => call.op === 'pull').slice(3)).toEqual([
+    expect(server.calls.filter((call) => call.op === 'pull').slice(4)).toEqual([
       { op: 'pull', what: 'forms', etag: '"forms-1"' },
       { op: 'pull', what: 'schools', etag: '"schools-1"' },
       { op: 'pull', what: 'hazards', etag: '"hazards-1"' },
+      { op: 'pull', what: 'reports', etag: '"reports-1"' },
     ])
   })
 })

@@ -1,9 +1,11 @@
 import { todayIso } from '../../../core/dates.js'
 import type { Answers, FormTemplate } from '../../../core/forms/types.js'
+import { periodOf } from '../../../core/periods.js'
 import type { User } from '../../../core/protocol.js'
 import { stores } from '../../appServices.js'
 import { createDraft } from '../../offline/outbox.js'
 import { getDeviceId } from '../../offline/deviceId.js'
+import { loadSurveyHistory } from '../surveys/surveyHistory.js'
 
 /** Answers a person would otherwise type every time: how, who and when. */
 export function prefillAnswers(form: FormTemplate, user: User, now: Date): Answers {
@@ -18,13 +20,18 @@ export function prefillAnswers(form: FormTemplate, user: User, now: Date): Answe
 /** Creates the draft record on the phone first: from this moment nothing typed is lost. */
 export async function startDraft(form: FormTemplate, user: User, schoolId: string): Promise<string> {
   const now = new Date()
+  // A periodic survey starts in the current period; if the school already reported it, the
+  // draft starts from that report, so sending it corrects (and replaces) the report.
+  const period = form.period ? periodOf(now, form.period) : undefined
+  const current = period ? (await loadSurveyHistory(schoolId, form.id, period)).current : undefined
   const record = await createDraft(stores, {
     formId: form.id,
     formVersion: form.version,
     schoolId,
     userId: user.id,
     deviceId: await getDeviceId(stores),
-    answers: prefillAnswers(form, user, now),
+    answers: { ...prefillAnswers(form, user, now), ...(current?.formVersion === form.version ? current.answers : {}) },
+    ...(period === undefined ? {} : { period }),
     now,
   })
   return record.id

@@ -91,11 +91,19 @@ export function useDraft(recordId: string) {
     return queued.kind === 'queued' ? 'queued' : 'invalid'
   }
 
+  /** Moves the draft to another reporting period (periodic surveys), saving the answers with it. */
+  async function setPeriod(period: string): Promise<void> {
+    if (timer) clearTimeout(timer)
+    pending = false
+    const result = await saveDraft(stores, recordId, snapshot(), { period })
+    if (result.kind === 'saved') record.value = result.record
+  }
+
   async function discard(): Promise<void> {
     if (timer) clearTimeout(timer)
     pending = false
     await deleteDraft(stores, recordId)
   }
 
-  return { record, template, answers, issues, savedAt, missing, load, setAnswer, submit, discard, flush }
+  return { record, template, answers, issues, savedAt, missing, load, setAnswer, setPeriod, submit, discard, flush }
 }

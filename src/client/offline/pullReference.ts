@@ -38,7 +38,7 @@ function fetchers(transport: Transport): Record<PulledKey, Fetcher> {
 }
 
 /**
- * Pulls forms, schools and hazards with If-None-Match and keeps each in meta (with its ETag),
+ * Pulls forms, schools, hazards and latest survey reports with If-None-Match and keeps each in meta (with its ETag),
  * so the app can open forms with no connection. A 4xx on one list (a role that may not see
  * hazards) skips that list; a network failure stops the pull but not the push that follows.
  */

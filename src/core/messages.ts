@@ -21,6 +21,8 @@ export type IssueCode =
   | 'hazardDescription'
   | 'hazardDeadline'
   | 'attachmentMissing'
+  | 'hazardUnknown'
+  | 'hazardNotOpen'
   | 'lte'
   | 'sum'
   | 'rateChange'
@@ -53,6 +55,8 @@ const templates: Record<IssueCode, Text> = {
   hazardDescription: { zh: '请描述隐患情况', en: 'Describe the hazard' },
   hazardDeadline: { zh: '请填写有效的整改期限', en: 'Enter a valid rectification deadline' },
   attachmentMissing: { zh: '照片未随报告一起保存', en: 'A photo was not saved with the report' },
+  hazardUnknown: { zh: '找不到这条隐患，或它不属于本校', en: 'There is no such hazard for this school' },
+  hazardNotOpen: { zh: '这条隐患已整改或已销号，无需再次整改', en: 'This hazard is already rectified or closed' },
   lte: { zh: '“{left}”不能大于“{right}”', en: '"{left}" cannot exceed "{right}"' },
   sum: { zh: '各项之和（{sum}）应等于“{total}”（{expected}）', en: 'The parts add up to {sum}, but "{total}" is {expected}' },
   rateChange: {

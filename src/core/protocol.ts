@@ -99,6 +99,24 @@ export type SubmissionsPage = {
 
 export type HazardStatus = 'open' | 'rectified' | 'closed'
 
+/** One step in a hazard's life; the list is its history (隐患台账), oldest first. */
+export type HazardEventKind = 'found' | 'rectified' | 'closed' | 'reopened'
+
+export type HazardEvent = {
+  readonly id: string
+  readonly kind: HazardEventKind
+  readonly at: string
+  readonly userId: string
+  readonly userName: string
+  /** The inspection that found it or the rectification that fixed it. */
+  readonly submissionId: string | null
+  /** A reopen reason, a closing remark, or the rectification's measures. */
+  readonly note: string | null
+  readonly photos: readonly string[]
+  /** A reopen may set a new deadline. */
+  readonly deadline: string | null
+}
+
 export type Hazard = {
   readonly id: string
   readonly schoolId: string
@@ -110,7 +128,43 @@ export type Hazard = {
   readonly deadline: string
   readonly status: HazardStatus
   readonly createdAt: string
+  /** 整改责任人, as the inspection named them. */
+  readonly responsible: string | null
+  /** Photos taken when it was found. */
+  readonly photos: readonly string[]
+  readonly updatedAt: string
+  readonly history: readonly HazardEvent[]
 }
+
+/** POST /api/v1/hazards/:id/verify (bureau, inspector, admin): 销号 or send back with a reason. */
+export type VerifyHazardRequest = {
+  readonly action: 'close' | 'reopen'
+  readonly reason?: string
+  /** Reopen only: a new rectification deadline, YYYY-MM-DD. */
+  readonly deadline?: string
+}
+
+export type VerifyHazardResponse = { readonly hazard: Hazard }
+
+/** One past inspection of a school, as its history lists it. */
+export type InspectionRecord = {
+  readonly id: string
+  readonly schoolId: string
+  readonly formId: string
+  readonly formVersion: number
+  /** self | mutual | bureau, from the answers. */
+  readonly checkType: string | null
+  readonly checkDate: string | null
+  readonly inspector: string | null
+  readonly receivedAt: string
+  readonly pass: number
+  readonly fail: number
+  readonly na: number
+  readonly hazardIds: readonly string[]
+}
+
+/** GET /api/v1/inspections?schoolId: newest first. */
+export type InspectionsResponse = { readonly inspections: readonly InspectionRecord[] }
 
 export type HealthResponse = { readonly ok: boolean; readonly db: string }
 

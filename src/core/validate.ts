@@ -19,6 +19,7 @@ export type ValidationIssue = {
 const NOTE_MAX = 1000
 const HAZARD_DESCRIPTION_MAX = 500
 const PHOTO_MAX_DEFAULT = 9
+const RESPONSIBLE_MAX = 50
 
 type Report = (code: IssueCode, params?: IssueParams) => void
 
@@ -64,6 +65,8 @@ function checkCheck(value: unknown, requireHazard: boolean, report: Report): voi
   else if (hazard.description.length > HAZARD_DESCRIPTION_MAX) report('maxLength', { limit: HAZARD_DESCRIPTION_MAX })
   if (hazard.severity !== 'low' && hazard.severity !== 'medium' && hazard.severity !== 'high') report('type')
   if (!isIsoDate(hazard.deadline)) report('hazardDeadline')
+  if (hazard.responsible !== undefined && typeof hazard.responsible !== 'string') report('type')
+  else if (hazard.responsible !== undefined && hazard.responsible.length > RESPONSIBLE_MAX) report('maxLength', { limit: RESPONSIBLE_MAX })
 }
 
 export function isGeoPoint(value: unknown): value is GeoPoint {

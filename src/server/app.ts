@@ -15,6 +15,7 @@ import { canteenGradesRoutes } from './routes/canteen-grades.js'
 import { formsRoutes } from './routes/forms.js'
 import { hazardsRoutes } from './routes/hazards.js'
 import { healthRoutes } from './routes/health.js'
+import { inspectionsRoutes } from './routes/inspections.js'
 import { meRoutes } from './routes/me.js'
 import { pledgeReportsRoutes } from './routes/pledge-reports.js'
 import { pledgesRoutes } from './routes/pledges.js'
@@ -34,7 +35,7 @@ export type AppDeps = {
   readonly onRoute?: (route: RouteOptions) => void
 }
 
-const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes]
+const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {

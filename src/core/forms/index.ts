@@ -8,7 +8,35 @@ import { physicalHealth } from './physical-health.js'
 import { specialGroups } from './special-groups.js'
 import { teacherTraining } from './teacher-training.js'
 import { pledgeSigning } from './pledge-signing.js'
+import { campusSecurity } from './campus-security.js'
+import { drinkingWater } from './drinking-water.js'
+import { drowningPrevention } from './drowning-prevention.js'
+import { foodHygiene } from './food-hygiene.js'
+import { hazardRectification } from './hazard-rectification.js'
+import { hazardousMaterials } from './hazardous-materials.js'
+import { infectiousDisease } from './infectious-disease.js'
+import { psychologicalCrisis } from './psychological-crisis.js'
+import { schoolBuildings } from './school-buildings.js'
+import { schoolBus } from './school-bus.js'
+import { schoolSurroundings } from './school-surroundings.js'
+import { trafficSafety } from './traffic-safety.js'
 import type { FormTemplate } from './types.js'
+
+/** The safety inspection checklists (安全检查), one per subject in DOMAIN.md. */
+export const inspectionTemplates: readonly FormTemplate[] = [
+  fireSafety,
+  foodHygiene,
+  drinkingWater,
+  schoolBus,
+  schoolBuildings,
+  trafficSafety,
+  drowningPrevention,
+  campusSecurity,
+  infectiousDisease,
+  hazardousMaterials,
+  schoolSurroundings,
+  psychologicalCrisis,
+]
 
 /** The periodic survey counts (统计上报), each with its declared rules and rates. */
 export const surveyTemplates: readonly FormTemplate[] = [
@@ -22,11 +50,25 @@ export const surveyTemplates: readonly FormTemplate[] = [
 ]
 
 export * from './types.js'
+export * from './check-template.js'
+export { RECTIFICATION_FORM_ID } from './hazard-rectification.js'
 
 /** The templates the demo seed publishes. A published template never changes: edit → new version. */
-export const defaultTemplates: readonly FormTemplate[] = [fireSafety, pledgeSigning, canteenGrading, ...surveyTemplates]
+export const defaultTemplates: readonly FormTemplate[] = [...inspectionTemplates, hazardRectification, pledgeSigning, canteenGrading, ...surveyTemplates]
 
 export {
+  campusSecurity,
+  drinkingWater,
+  drowningPrevention,
+  foodHygiene,
+  hazardRectification,
+  hazardousMaterials,
+  infectiousDisease,
+  psychologicalCrisis,
+  schoolBuildings,
+  schoolBus,
+  schoolSurroundings,
+  trafficSafety,
   canteenGrading,
   drillsEducation,
   enrolment,

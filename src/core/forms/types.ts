@@ -97,6 +97,8 @@ export type HazardReport = {
   readonly severity: Severity
   /** Rectification deadline, YYYY-MM-DD. */
   readonly deadline: string
+  /** Who sees to the fix (整改责任人); optional so reports filed before it existed stay valid. */
+  readonly responsible?: string
 }
 
 export type CheckAnswer = {

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as initial from './migrations/0001-initial.js'
+import * as hazardLifecycle from './migrations/0002-hazard-lifecycle.js'
 import * as canteenSurveys from './migrations/0003-canteen-surveys.js'
 import * as pledges from './migrations/0004-pledges.js'
 import * as auditLog from './migrations/0005-audit-log.js'
@@ -7,6 +8,7 @@ import * as auditLog from './migrations/0005-audit-log.js'
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-hazard-lifecycle': hazardLifecycle,
   '0003-canteen-surveys': canteenSurveys,
   '0004-pledges': pledges,
   '0005-audit-log': auditLog,
@@ -17,7 +19,8 @@ const provider: MigrationProvider = {
 }
 
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
-  const migrator = new Migrator({ db, provider })
+  // Migrations are numbered per feature and may land in any order; each only adds its own tables.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((result) => result.status === 'Error')
   if (error !== undefined || failed) {

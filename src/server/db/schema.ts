@@ -13,6 +13,7 @@ export interface Database {
   submissions: SubmissionsTable
   submission_blobs: SubmissionBlobsTable
   hazards: HazardsTable
+  hazard_events: HazardEventsTable
   blobs: BlobsTable
   canteen_grades: CanteenGradesTable
   survey_reports: SurveyReportsTable
@@ -122,6 +123,24 @@ export interface HazardsTable {
   /** JSON array of SHA-256 hashes. */
   photos: string
   created_at: string
+  /** 整改责任人 (migration 0002). */
+  responsible: string | null
+  /** Last status change; null on rows older than migration 0002. */
+  updated_at: string | null
+}
+
+/** A hazard's history: found, rectified, closed, reopened. Insert-only. */
+export interface HazardEventsTable {
+  id: string
+  hazard_id: string
+  kind: string
+  at: string
+  user_id: string
+  submission_id: string | null
+  note: string | null
+  /** JSON array of SHA-256 hashes. */
+  photos: string
+  deadline: string | null
 }
 
 export interface BlobsTable {

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import { canonicalJson, sha256Hex } from '../../core/digest.js'
 import { checkEnvelopeShape, validateSubmission } from '../../core/envelope.js'
 import type { FormTemplate } from '../../core/forms/types.js'
-import { deriveHazards, hazardId } from '../../core/hazards.js'
 import { issueMessage } from '../../core/messages.js'
 import { MAX_BATCH, type SubmissionEnvelope, type SubmitResult, type User } from '../../core/protocol.js'
 import { hasErrors, type ValidationIssue } from '../../core/validate.js'
@@ -10,8 +9,10 @@ import { ApiHttpError, apiError } from '../api-error.js'
 import { canFileFor, findSchool } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { deriveReport } from './derive-report.js'
+import { checkRectification, recordRectification, RectificationRefused } from './hazard-rectification.js'
 import { idOf, isPlainObject, locationIssues, normaliseEnvelope } from './normalise-envelope.js'
 import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned, recordPledgeSigning, type PledgeSigning } from './pledge-signing.js'
+import { recordFoundHazards } from './record-hazards.js'
 
 type Db = Kysely<Database>
 
@@ -52,7 +53,15 @@ async function missingBlobs(db: Db, hashes: readonly string[]): Promise<string[]
   return hashes.filter((hash) => !known.has(hash))
 }
 
-type Accepted = { envelope: SubmissionEnvelope; template: FormTemplate; body: string; digest: string; pledge?: PledgeSigning }
+type Accepted = {
+  envelope: SubmissionEnvelope
+  template: FormTemplate
+  body: string
+  digest: string
+  pledge?: PledgeSigning
+  /** The hazard a rectification fixes. */
+  rectification?: string
+}
 
 /** One transaction: the row and everything derived from it, or nothing. */
 async function store(db: Db, user: User, item: Accepted, now: Date): Promise<SubmitResult> {
@@ -61,6 +70,8 @@ async function store(db: Db, user: User, item: Accepted, now: Date): Promise<Sub
   } catch (error) {
     // Another signing of the same pledge won the unique key: nothing of this one was kept.
     if (error instanceof PledgeAlreadySigned) return alreadySigned(db, error.signing)
+    // The hazard was verified or rectified by someone else meanwhile: the report is refused whole.
+    if (error instanceof RectificationRefused) return error.result
     throw error
   }
 }
@@ -103,27 +114,8 @@ async function storeInTransaction(db: Db, user: User, item: Accepted, now: Date)
         .values(hashes.map((sha256) => ({ submission_id: envelope.id, sha256 })))
         .execute()
     }
-    const hazards = deriveHazards(template, envelope.answers)
-    if (hazards.length > 0) {
-      await trx
-        .insertInto('hazards')
-        .values(
-          hazards.map((hazard) => ({
-            id: hazardId(envelope.id, hazard.fieldId),
-            school_id: envelope.schoolId,
-            submission_id: envelope.id,
-            form_id: envelope.formId,
-            field_id: hazard.fieldId,
-            description: hazard.description,
-            severity: hazard.severity,
-            deadline: hazard.deadline,
-            status: 'open',
-            photos: JSON.stringify(hazard.photos),
-            created_at: receivedAt,
-          })),
-        )
-        .execute()
-    }
+    await recordFoundHazards(trx, user, envelope, template, receivedAt)
+    if (item.rectification !== undefined) await recordRectification(trx, user, envelope, item.rectification, receivedAt)
     await deriveReport(trx, template, envelope, receivedAt)
     if (item.pledge && !(await recordPledgeSigning(trx, item.pledge, receivedAt))) throw new PledgeAlreadySigned(item.pledge)
     return { id: envelope.id, status: 'accepted', receivedAt, digest }
@@ -168,6 +160,11 @@ async function ingestOne(db: Db, user: User, raw: unknown, now: Date): Promise<S
     const pledge = await checkPledgeSigning(db, user, envelope)
     if (pledge.kind === 'refused') return pledge.result
     return store(db, user, { envelope, template, body, digest, pledge: pledge.signing }, now)
+  }
+  if (template.kind === 'rectification') {
+    const rectification = await checkRectification(db, envelope)
+    if (rectification.kind === 'refused') return rectification.result
+    return store(db, user, { envelope, template, body, digest, rectification: rectification.hazardId }, now)
   }
   return store(db, user, { envelope, template, body, digest }, now)
 }

@@ -332,3 +332,5 @@ export type DeadlineRequest = {
 }
 
 export type Deadline = { readonly districtId: string; readonly formId: string; readonly period: string; readonly dueAt: string }
+
+export * from './bureauProtocol.js'

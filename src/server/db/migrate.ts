@@ -4,6 +4,7 @@ import * as hazardLifecycle from './migrations/0002-hazard-lifecycle.js'
 import * as canteenSurveys from './migrations/0003-canteen-surveys.js'
 import * as pledges from './migrations/0004-pledges.js'
 import * as auditLog from './migrations/0005-audit-log.js'
+import * as admin from './migrations/0006-admin.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-canteen-surveys': canteenSurveys,
   '0004-pledges': pledges,
   '0005-audit-log': auditLog,
+  '0006-admin': admin,
 }
 
 const provider: MigrationProvider = {

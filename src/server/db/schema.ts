@@ -84,6 +84,8 @@ export interface FormsTable {
   template: string
   active: number
   published_at: string
+  /** Who published it from the bureau's workspace (migration 0006); null for built-in templates. */
+  published_by: string | null
 }
 
 export interface SubmissionsTable {

@@ -8,6 +8,7 @@ import { createFsBlobStore } from './blobs/fs-blob-store.js'
 import type { Config } from './config.js'
 import { createDatabase, type AppDatabase } from './db/database.js'
 import { installErrorHandlers } from './error-handler.js'
+import { adminRoutes } from './routes/admin.js'
 import { attachmentsRoutes } from './routes/attachments.js'
 import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
@@ -36,7 +37,7 @@ export type AppDeps = {
   readonly onRoute?: (route: RouteOptions) => void
 }
 
-const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes]
+const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {

@@ -21,6 +21,7 @@ import { inspectionsRoutes } from './routes/inspections.js'
 import { meRoutes } from './routes/me.js'
 import { pledgeReportsRoutes } from './routes/pledge-reports.js'
 import { pledgesRoutes } from './routes/pledges.js'
+import { reportsRoutes } from './routes/reports.js'
 import { schoolsRoutes } from './routes/schools.js'
 import { submissionsRoutes } from './routes/submissions.js'
 import { surveyReportsRoutes } from './routes/survey-reports.js'
@@ -37,7 +38,7 @@ export type AppDeps = {
   readonly onRoute?: (route: RouteOptions) => void
 }
 
-const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes]
+const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes, reportsRoutes]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {

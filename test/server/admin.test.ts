@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fireSafety } from '../../src/core/forms/index.js'
-import type { AdminSchool, AdminUser, AuditPage, FormTemplate } from '../../src/core/protocol.js'
+import type { FormTemplate } from '../../src/core/forms/types.js'
+import type { AdminSchool, AdminUser, AuditPage } from '../../src/core/protocol.js'
 import { fireSafetyEnvelope } from './envelopes.js'
 import { bearer, dialects, startServer, type TestServer } from './harness.js'
 

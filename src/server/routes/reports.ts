@@ -1,0 +1,59 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { todayIso } from '../../core/dates.js'
+import type { FormTemplate, PeriodKind } from '../../core/forms/types.js'
+import { isPeriod, periodOf } from '../../core/periods.js'
+import type { CanteenSummary, CompletenessOverview, HazardBoard, PledgeSummary, SurveyTotals } from '../../core/protocol.js'
+import { ApiHttpError } from '../api-error.js'
+import type { AppContext } from '../app-context.js'
+import { authenticate, signedInUser } from '../auth/authenticate.js'
+import { requireRole } from '../auth/roles.js'
+import { visibleSchoolIds } from '../auth/scope.js'
+import { formVersions } from '../services/export-form.js'
+import { canteenSummary } from '../services/reports-canteen.js'
+import { completenessOverview } from '../services/reports-completeness.js'
+import { hazardBoard } from '../services/reports-hazards.js'
+import { pledgeSummary } from '../services/reports-pledges.js'
+import { surveyTotals } from '../services/reports-surveys.js'
+
+const period = { type: 'string', minLength: 4, maxLength: 7, pattern: '^\\d{4}(-T[12]|-(0[1-9]|1[0-2]))?$' } as const
+
+const schemas = {
+  canteen: { querystring: { type: 'object', additionalProperties: false, properties: { term: { type: 'string', pattern: '^\\d{4}-T[12]$' } } } },
+  surveys: {
+    querystring: {
+      type: 'object', required: ['formId', 'period'], additionalProperties: false,
+      properties: { formId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9-]{0,63}$' }, period },
+    },
+  },
+} as const
+
+/** The bureau's dashboards: completeness overview, hazards board, canteen grades, survey totals, pledges. */
+export const reportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
+  app.addHook('onRequest', authenticate(ctx))
+  app.addHook('preHandler', requireRole('inspector', 'bureau'))
+
+  app.get('/reports/overview', async (request): Promise<CompletenessOverview> => {
+    const user = signedInUser(request)
+    const schoolIds = await visibleSchoolIds(ctx.db, user)
+    return completenessOverview(ctx.db, { schoolIds, districtId: user.role === 'admin' ? null : user.districtId }, ctx.now())
+  })
+
+  app.get('/reports/hazard-board', async (request): Promise<HazardBoard> =>
+    hazardBoard(ctx.db, await visibleSchoolIds(ctx.db, signedInUser(request)), todayIso(ctx.now())))
+
+  app.get<{ Querystring: { term?: string } }>('/reports/canteen-summary', { schema: schemas.canteen }, async (request): Promise<CanteenSummary> => {
+    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
+    return canteenSummary(ctx.db, scope, request.query.term ?? periodOf(ctx.now(), 'term'))
+  })
+
+  app.get<{ Querystring: { formId: string; period: string } }>('/reports/survey-totals', { schema: schemas.surveys }, async (request): Promise<SurveyTotals> => {
+    const newest = (await formVersions(ctx.db, request.query.formId)).at(-1)
+    if (!newest || newest.kind !== 'survey' || newest.period === undefined) throw new ApiHttpError('not_found', 'No such survey')
+    if (!isPeriod(request.query.period, newest.period)) throw new ApiHttpError('bad_request', `This survey is reported per ${newest.period}`)
+    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
+    return surveyTotals(ctx.db, newest as FormTemplate & { period: PeriodKind }, request.query.period, scope)
+  })
+
+  app.get('/reports/pledge-summary', async (request): Promise<PledgeSummary> =>
+    pledgeSummary(ctx.db, await visibleSchoolIds(ctx.db, signedInUser(request)), todayIso(ctx.now())))
+}

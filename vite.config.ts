@@ -4,6 +4,8 @@ import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
+const bureauOnly = /\/src\/client\/features\/bureau\/|\/node_modules\/(echarts|zrender|tslib)\//
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -17,7 +19,8 @@ export default defineConfig({
       // prompt, never autoUpdate: a new version waits until the user agrees and no form is open.
       registerType: 'prompt',
       injectRegister: false,
-      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'] },
+      // The bureau's workspace (ECharts included) is for desks online: school phones never precache it.
+      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'], globIgnores: ['assets/bureau/**'] },
       manifest: {
         name: '校园填报 School Report',
         short_name: '校园填报',
@@ -39,6 +42,17 @@ export default defineConfig({
     }),
   ],
   // Android Chrome/WebView ≥ 100 (WeChat's browser included) and iOS Safari ≥ 16.
-  build: { target: ['chrome100', 'safari16'], sourcemap: false },
+  build: {
+    target: ['chrome100', 'safari16'],
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Chunks made only of the bureau's workspace and its chart library go to assets/bureau/,
+        // which the service worker leaves out of the precache (see injectManifest above).
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => bureauOnly.test(id)) ? 'assets/bureau/[name]-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:8080' } },
 })

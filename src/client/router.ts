@@ -22,8 +22,10 @@ const routes: RouteRecordRaw[] = [
   { path: '/settings', component: () => import('./features/settings/SettingsView.vue') },
   // The bureau's screens live in their own chunk: a school phone never downloads them.
   {
-    path: '/bureau',
-    component: () => import('./features/bureau/BureauInboxView.vue'),
+    // One record for the whole workspace: its screens are matched inside the lazy chunk
+    // (bureauScreens.ts), so not even their route table reaches a school phone.
+    path: '/bureau/:rest(.*)*',
+    component: () => import('./features/bureau/BureauLayout.vue'),
     meta: { roles: ['inspector', 'bureau', 'admin'] },
   },
   // Pledges: their own lazy chunk (markdown-it, the signature pad) off the first screen.

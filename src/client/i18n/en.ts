@@ -9,7 +9,7 @@ const en: typeof zhCN = {
     loading: 'Loading…',
     retry: 'Retry',
   },
-  nav: { home: 'Report', outbox: 'Outbox', settings: 'Me', bureau: 'Inbox' },
+  nav: { home: 'Report', outbox: 'Outbox', settings: 'Me', bureau: 'Workspace' },
   auth: {
     title: 'Sign in to School Report',
     subtitle: 'Safety inspections · Canteen grades · Surveys · Pledges',

@@ -7,7 +7,7 @@ export default {
     loading: '加载中…',
     retry: '重试',
   },
-  nav: { home: '填报', outbox: '发件箱', settings: '我的', bureau: '收件' },
+  nav: { home: '填报', outbox: '发件箱', settings: '我的', bureau: '工作台' },
   auth: {
     title: '登录校园填报',
     subtitle: '学校安全检查 · 食堂评级 · 统计上报 · 责任书',

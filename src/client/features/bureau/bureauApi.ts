@@ -1,20 +1,38 @@
-import type { SubmissionsPage } from '../../../core/protocol.js'
+import type { ErrorBody } from '../../../core/protocol.js'
 
-export type InboxOutcome =
-  | { readonly kind: 'ok'; readonly page: SubmissionsPage }
-  | { readonly kind: 'unauthorized' | 'forbidden' | 'network' }
+/** A call to the server as a value: the bureau works online, so every screen shows these states. */
+export type ApiResult<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message: string }
+  | { readonly kind: 'network' }
 
-/** Reports the bureau may see, newest first. Read online: the bureau works at a desk. */
-export async function fetchInbox(token: string, cursor?: string): Promise<InboxOutcome> {
-  const query = new URLSearchParams({ limit: '50' })
-  if (cursor) query.set('cursor', cursor)
+async function request<T>(token: string, method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` }
+  if (body !== undefined) headers['content-type'] = 'application/json'
   try {
-    const response = await fetch(`/api/v1/submissions?${query}`, { headers: { authorization: `Bearer ${token}` } })
-    if (response.status === 401) return { kind: 'unauthorized' }
-    if (response.status === 403) return { kind: 'forbidden' }
-    if (!response.ok) return { kind: 'network' }
-    return { kind: 'ok', page: (await response.json()) as SubmissionsPage }
+    const response = await fetch(`/api/v1${path}`, { method, headers, cache: 'no-store', ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    if (response.status === 204) return { kind: 'ok', value: undefined as T }
+    const json = (await response.json().catch(() => null)) as unknown
+    if (response.ok) return { kind: 'ok', value: json as T }
+    const error = (json as Partial<ErrorBody> | null)?.error
+    return { kind: 'error', status: response.status, code: error?.code ?? 'internal', message: error?.message ?? response.statusText }
   } catch {
     return { kind: 'network' }
   }
+}
+
+export function apiGet<T>(token: string, path: string): Promise<ApiResult<T>> {
+  return request<T>(token, 'GET', path)
+}
+
+export function apiSend<T>(token: string, method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown): Promise<ApiResult<T>> {
+  return request<T>(token, method, path, body)
+}
+
+/** Query string from the defined values only. */
+export function query(params: Readonly<Record<string, string | boolean | undefined>>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
+  const text = search.toString()
+  return text === '' ? '' : `?${text}`
 }

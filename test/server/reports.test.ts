@@ -100,6 +100,8 @@ describe.each(dialects)('bureau report queries (%s)', (dialect) => {
     const board = await get<HazardBoard>(bureau, '/reports/hazard-board')
     expect(board.totals).toEqual({ open: 3, overdue: 0, rectified: 0, closed: 1 })
     expect(board.trend.at(-1)).toEqual({ week: '2026-03-16', found: 0, closed: 1 })
+    const audit = await fixture.server.db.selectFrom('audit_log').selectAll().where('action', '=', 'hazard_verified').execute()
+    expect(audit.map((entry) => [entry.subject_id, entry.district_id, JSON.parse(entry.details).outcome])).toEqual([[id, 'district-1', 'closed']])
   })
 
   it('the pledge summary counts every school in scope against every version', async () => {

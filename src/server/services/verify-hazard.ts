@@ -8,6 +8,7 @@ import { visibleSchoolIds } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { addHazardEvents } from './hazard-events.js'
 import { findHazard } from './list-hazards.js'
+import { recordAudit } from './record-audit.js'
 
 /**
  * 销号 or send back: the bureau or an inspector of the hazard's district closes a hazard or
@@ -52,6 +53,11 @@ export async function verifyHazard(
         ...(request.deadline === undefined ? {} : { deadline: request.deadline }),
       },
     ])
+    // A bureau action: it lands in the audit log with the change itself.
+    await recordAudit(trx, {
+      action: 'hazard_verified', at: now, actor: user, schoolId: hazard.schoolId, subjectId: hazard.id,
+      details: { outcome: next, ...(reason === '' ? {} : { reason }), ...(request.deadline === undefined ? {} : { deadline: request.deadline }) },
+    })
   })
   const after = await findHazard(db, hazard.id)
   if (!after) throw new Error(`hazard ${hazard.id} vanished`)

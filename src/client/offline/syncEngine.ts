@@ -211,9 +211,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (let start = 0; start < due.length; start += MAX_BATCH) {
       const chunk = due.slice(start, start + MAX_BATCH)
       const prepared = await prepare(chunk, known, counts)
-      // A blob upload that hit a 401 or a network failure ends the pass before the batch: the
-      // records whose blobs made it stay queued and due, and go first next time.
-      const stop = prepared.stop ?? (prepared.ready.length > 0 ? await sendBatch(prepared.ready, counts) : null)
+      // A blob upload that hit a network failure ends the pass, but the records whose blobs made
+      // it are sent first: on a lossy line a whole chunk of uploads rarely gets through in one
+      // go, and waiting for one would stall a large outbox for good. A 401 sends nothing.
+      const sent = prepared.ready.length > 0 && prepared.stop !== 'unauthorized' ? await sendBatch(prepared.ready, counts) : null
+      const stop = sent === 'unauthorized' ? sent : (prepared.stop ?? sent)
       if (stop === 'unauthorized') {
         paused = true
         return

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as initial from './migrations/0001-initial.js'
 import * as hazardLifecycle from './migrations/0002-hazard-lifecycle.js'
 import * as canteenSurveys from './migrations/0003-canteen-surveys.js'
@@ -20,9 +20,24 @@ const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(migrations),
 }
 
+/**
+ * PostgreSQL's schema for this connection (undefined on SQLite, which has no current_schema()).
+ * Kysely looks for its migration tables in every schema it can see; without naming ours, a
+ * second schema in the same database (tests, another app) makes it skip creating them here.
+ */
+async function currentSchema<T>(db: Kysely<T>): Promise<string | undefined> {
+  try {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
+    return rows[0]?.schema ?? undefined
+  } catch {
+    return undefined
+  }
+}
+
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<void> {
+  const schema = await currentSchema(db)
   // Migrations are numbered per feature and may land in any order; each only adds its own tables.
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true })
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema === undefined ? {} : { migrationTableSchema: schema }) })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((result) => result.status === 'Error')
   if (error !== undefined || failed) {

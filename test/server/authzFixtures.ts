@@ -1,0 +1,146 @@
+import type { InjectOptions } from 'fastify'
+import { v7 as uuidv7 } from 'uuid'
+import type { Hazard, PledgesResponse, SubmitResult } from '../../src/core/protocol.js'
+import { fireSafetyEnvelope, passingAnswers } from './envelopes.js'
+import { bearer, type TestServer } from './harness.js'
+import { sha256, tinyPng } from './images.js'
+
+/** Who calls: every role, and a bureau of the second district. */
+export const callers = ['anonymous', 'staff', 'principal', 'inspector', 'bureau', 'bureau2', 'admin'] as const
+export type Caller = (typeof callers)[number]
+
+/** Whose data a request reaches for: school-1 (the school accounts' own), school-2 (same district), school-6 (district-2). */
+export const targets = ['school-1', 'school-2', 'school-6'] as const
+export type Target = (typeof targets)[number]
+export const targetLabel: Record<Target, string> = { 'school-1': 'own school', 'school-2': 'other school', 'school-6': 'other district' }
+
+const credentials: Record<Exclude<Caller, 'anonymous'>, [string, string]> = {
+  staff: ['school1', 'school123'],
+  principal: ['principal1', 'principal123'],
+  inspector: ['inspector', 'inspector123'],
+  bureau: ['bureau', 'bureau123'],
+  bureau2: ['bureau2', 'bureau123'],
+  admin: ['admin', 'admin123'],
+}
+
+const district1 = ['school-1', 'school-2', 'school-3', 'school-4', 'school-5']
+export const districtOf = (school: Target): string => (school === 'school-6' ? 'district-2' : 'district-1')
+
+/** The scope rule of src/server/auth/scope.ts, restated independently for the expectations. */
+export function sees(caller: Caller, school: Target): boolean {
+  switch (caller) {
+    case 'anonymous':
+      return false
+    case 'staff':
+    case 'principal':
+      return school === 'school-1'
+    case 'inspector':
+    case 'bureau':
+      return district1.includes(school)
+    case 'bureau2':
+      return school === 'school-6'
+    case 'admin':
+      return true
+  }
+}
+
+/** One school's data: what a caller outside its scope must never see. */
+export type SchoolData = {
+  readonly submissionId: string
+  readonly hazardId: string
+  readonly photo: string
+  readonly deviceId: string
+  readonly signatureId: string
+  /** An account made for the matrix at that school. */
+  readonly userId: string
+}
+
+export type Fixtures = {
+  readonly tokens: Record<Caller, string | null>
+  readonly data: Record<Target, SchoolData>
+  readonly pledgeVersionId: string
+  /** Strings that identify a school's data; none may appear in a reply to a caller who may not see it. */
+  secretsOf(school: Target): string[]
+}
+
+const filers: Record<Target, Exclude<Caller, 'anonymous'>> = { 'school-1': 'staff', 'school-2': 'inspector', 'school-6': 'bureau2' }
+
+/** Reports with a photo and a hazard in each target school, and a signed pledge for each. */
+export async function createFixtures(server: TestServer): Promise<Fixtures> {
+  const tokens = { anonymous: null } as Record<Caller, string | null>
+  for (const [caller, [username, password]] of Object.entries(credentials)) tokens[caller as Caller] = await server.login(username, password)
+  const inject = (caller: Caller, options: Omit<InjectOptions, 'headers'> & { headers?: Record<string, string> }) =>
+    server.app.inject({ ...options, headers: { ...(options.headers ?? {}), ...bearer(tokens[caller] ?? '') } } as InjectOptions)
+
+  const { pledges } = (await inject('admin', { method: 'GET', url: '/api/v1/pledges' })).json() as PledgesResponse
+  const pledge = pledges[0]
+  if (!pledge) throw new Error('the demo seed has no pledge')
+
+  const data = {} as Record<Target, SchoolData>
+  let colour = 40
+  for (const school of targets) {
+    const filer = filers[school]
+    const png = tinyPng(colour++, 77, 99)
+    const photo = sha256(png)
+    await inject(filer, { method: 'PUT', url: `/api/v1/attachments/${photo}`, headers: { 'content-type': 'image/png' }, payload: png })
+    const deviceId = `matrix-device-${school}`
+    const envelope = fireSafetyEnvelope({
+      schoolId: school,
+      deviceId,
+      attachments: [photo],
+      answers: {
+        ...passingAnswers(),
+        exits: { result: 'pass', photos: [photo] },
+        wiring: { result: 'fail', hazard: { description: `matrix hazard ${school}`, severity: 'high', deadline: '2026-04-01' } },
+      },
+    })
+    const result = ((await inject(filer, { method: 'POST', url: '/api/v1/submissions', payload: { submissions: [envelope] } })).json().results as SubmitResult[])[0]
+    if (result?.status !== 'accepted') throw new Error(`fixture report for ${school}: ${JSON.stringify(result)}`)
+    const hazards = (await inject('admin', { method: 'GET', url: `/api/v1/hazards?schoolId=${school}` })).json().hazards as Hazard[]
+    const hazard = hazards.find((item) => item.submissionId === envelope.id)
+    if (!hazard) throw new Error(`no hazard for ${school}`)
+    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}` }
+  }
+
+  // A signed pledge per school: principal1 signs for school-1 through the API; the other two are
+  // copies of that row under their schools (there is no principal account for them in the demo).
+  const signaturePng = tinyPng(200, 1, 2)
+  const signature = sha256(signaturePng)
+  await inject('principal', { method: 'PUT', url: `/api/v1/attachments/${signature}`, headers: { 'content-type': 'image/png' }, payload: signaturePng })
+  const signing = {
+    id: uuidv7(), formId: 'pledge-signing', formVersion: 1, schoolId: 'school-1', subjectId: pledge.id,
+    answers: { signerName: '李校长', textHash: pledge.textHash, signature }, attachments: [signature],
+    startedAt: '2026-02-20T01:00:00.000Z', completedAt: '2026-02-20T01:05:00.000Z', deviceId: 'matrix-device-principal',
+  }
+  const signed = ((await inject('principal', { method: 'POST', url: '/api/v1/submissions', payload: { submissions: [signing] } })).json().results as SubmitResult[])[0]
+  if (signed?.status !== 'accepted') throw new Error(`fixture signing: ${JSON.stringify(signed)}`)
+  const submissionRow = await server.db.selectFrom('submissions').selectAll().where('id', '=', signing.id).executeTakeFirstOrThrow()
+  const signatureRow = await server.db.selectFrom('pledge_signatures').selectAll().where('id', '=', signing.id).executeTakeFirstOrThrow()
+  data['school-1'] = { ...data['school-1'], signatureId: signing.id }
+
+  // Accounts the admin routes may change (a password reset signs its owner out everywhere).
+  for (const school of targets) {
+    await server.db.insertInto('users').values({
+      id: `user-matrix-${school}`, username: `matrix-${school}`, display_name: `matrix ${school}`, role: 'staff', school_id: school,
+      district_id: districtOf(school), password_hash: 'x', disabled: 0, created_at: new Date().toISOString(),
+    }).execute()
+  }
+  for (const [school, userId] of [['school-2', 'user-school2'], ['school-6', 'user-matrix-school-6']] as const) {
+    const id = uuidv7()
+    const deviceId = `matrix-device-${school}-pledge`
+    const body = JSON.stringify({ ...(JSON.parse(submissionRow.body) as object), id, schoolId: school, deviceId })
+    await server.db.insertInto('submissions').values({ ...submissionRow, id, body, school_id: school, user_id: userId, device_id: deviceId }).execute()
+    await server.db.insertInto('pledge_signatures').values({ ...signatureRow, id, school_id: school, user_id: userId, signing_key: `school:${school}` }).execute()
+    data[school] = { ...data[school], signatureId: id }
+  }
+
+  return {
+    tokens,
+    data,
+    pledgeVersionId: pledge.id,
+    secretsOf(school) {
+      const own = data[school]
+      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, `matrix hazard ${school}`]
+    },
+  }
+}

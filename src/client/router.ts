@@ -20,6 +20,9 @@ const routes: RouteRecordRaw[] = [
   { path: '/outbox', component: () => import('./features/outbox/OutboxView.vue') },
   { path: '/outbox/:id', component: () => import('./features/outbox/OutboxDetailView.vue'), props: true },
   { path: '/settings', component: () => import('./features/settings/SettingsView.vue') },
+  { path: '/hazards', component: () => import('./features/hazards/HazardListView.vue') },
+  { path: '/hazards/:id', component: () => import('./features/hazards/HazardDetailView.vue'), props: true },
+  { path: '/history', component: () => import('./features/inspections/InspectionHistoryView.vue') },
   // The bureau's screens live in their own chunk: a school phone never downloads them.
   {
     // One record for the whole workspace: its screens are matched inside the lazy chunk

@@ -14,11 +14,14 @@ export type LockFn = (name: string, task: () => Promise<void>) => Promise<boolea
 /** Where the engine is; every variant is a fact the UI can show. */
 export type SyncState =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'syncing'; readonly done: number; readonly total: number }
+  /** `photos` (present when the due records carry any) counts distinct photos confirmed on the server. */
+  | { readonly kind: 'syncing'; readonly done: number; readonly total: number; readonly photos?: Progress }
   /** The server said 401: nothing is sent until resume() after a new sign-in. */
   | { readonly kind: 'paused_auth' }
   /** Records wait for their backoff; the earliest is due at nextAttemptAt (epoch ms). */
   | { readonly kind: 'waiting'; readonly nextAttemptAt: number }
+
+export type Progress = { readonly done: number; readonly total: number }
 
 /** What one syncNow did. `skipped` says why nothing was tried. */
 export type SyncSummary = {
@@ -158,10 +161,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   /** Blobs for each record of a chunk; returns the records ready to send, or why to stop. */
-  async function prepare(chunk: readonly OutboxRecord[], known: KnownOnServer, counts: Counts): Promise<{ ready: OutboxRecord[]; stop: Stop }> {
+  async function prepare(
+    chunk: readonly OutboxRecord[],
+    known: KnownOnServer,
+    counts: Counts,
+    onChecked: () => void,
+  ): Promise<{ ready: OutboxRecord[]; stop: Stop }> {
     const ready: OutboxRecord[] = []
     for (const record of chunk) {
-      const outcome = await uploadBlobs(stores, transport, record.attachments, known, () => (counts.uploadedBlobs += 1))
+      const outcome = await uploadBlobs(stores, transport, record.attachments, known, () => (counts.uploadedBlobs += 1), onChecked)
       if (outcome.kind === 'ok') ready.push(record)
       else if (outcome.kind === 'rejected') {
         await write([record], inState('queued', (stored) => markRejected(stored, outcome.error, now())))
@@ -206,11 +214,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       .map((record) => (record.state === 'sending' ? { ...record, state: 'queued' as const } : record))
       .filter((record) => record.state === 'queued' && record.nextAttemptAt <= at)
     let done = 0
-    setState({ kind: 'syncing', done, total: due.length })
+    const photoTotal = new Set(due.flatMap((record) => record.attachments)).size
+    let photoDone = 0
+    const progress = (): void =>
+      setState({ kind: 'syncing', done, total: due.length, ...(photoTotal === 0 ? {} : { photos: { done: photoDone, total: photoTotal } }) })
+    progress()
     const known: KnownOnServer = new Set()
     for (let start = 0; start < due.length; start += MAX_BATCH) {
       const chunk = due.slice(start, start + MAX_BATCH)
-      const prepared = await prepare(chunk, known, counts)
+      const prepared = await prepare(chunk, known, counts, () => {
+        photoDone += 1
+        progress()
+      })
       // A blob upload that hit a network failure ends the pass, but the records whose blobs made
       // it are sent first: on a lossy line a whole chunk of uploads rarely gets through in one
       // go, and waiting for one would stall a large outbox for good. A 401 sends nothing.
@@ -222,7 +237,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       if (stop === 'retry') return
       done += chunk.length
-      setState({ kind: 'syncing', done, total: due.length })
+      progress()
     }
   }
 

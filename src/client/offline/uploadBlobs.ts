@@ -23,12 +23,15 @@ export async function uploadBlobs(
   hashes: readonly string[],
   known: KnownOnServer,
   onUploaded: () => void,
+  /** Each hash confirmed on the server (found by HEAD or just uploaded): drives the progress shown. */
+  onChecked: () => void = () => undefined,
 ): Promise<UploadOutcome> {
   for (const hash of hashes) {
     if (known.has(hash)) continue
     const head = await transport.headBlob(hash)
     if (head.kind === 'ok' && head.value) {
       known.add(hash)
+      onChecked()
       continue
     }
     if (head.kind !== 'ok' && head.kind !== 'not_modified') {
@@ -47,6 +50,7 @@ export async function uploadBlobs(
     if (put.kind === 'unauthorized' || put.kind === 'retry') return put
     known.add(hash)
     onUploaded()
+    onChecked()
   }
   return { kind: 'ok' }
 }

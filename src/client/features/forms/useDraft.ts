@@ -1,6 +1,6 @@
 import { computed, onBeforeUnmount, reactive, ref, shallowRef, watch } from 'vue'
 import type { AnswerValue, Answers } from '../../../core/forms/types.js'
-import { hasErrors, validateAnswers, type ValidationIssue } from '../../../core/validate.js'
+import { hasErrors, referencedHashes, validateAnswers, type ValidationIssue } from '../../../core/validate.js'
 import { stores } from '../../appServices.js'
 import { deleteDraft, enqueueSubmission, getRecord, saveDraft, type OutboxRecord } from '../../offline/outbox.js'
 import { useFormsStore } from './formsStore.js'
@@ -33,7 +33,10 @@ export function useDraft(recordId: string) {
     timer = undefined
     if (!pending || !record.value) return
     pending = false
-    const result = await saveDraft(stores, recordId, snapshot())
+    const saved = snapshot()
+    // The record lists exactly the photos its answers refer to: a removed photo stops travelling.
+    const form = template.value
+    const result = await saveDraft(stores, recordId, saved, form ? { attachments: referencedHashes(form, saved) } : {})
     if (result.kind !== 'saved') return
     record.value = result.record
     savedAt.value = Date.now()

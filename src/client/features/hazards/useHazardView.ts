@@ -1,0 +1,51 @@
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { todayIso } from '../../../core/dates.js'
+import { RECTIFICATION_FORM_ID } from '../../../core/forms/hazard-rectification.js'
+import { allFields } from '../../../core/forms/types.js'
+import type { Hazard } from '../../../core/protocol.js'
+import { hazardTiming, warningLevel, type WarningLevel } from '../../../core/warningLevel.js'
+import { useText } from '../../ui/useText.js'
+import { useFormsStore } from '../forms/formsStore.js'
+import { useOutboxStore } from '../outbox/outboxStore.js'
+
+/** What the hazard screens say about a hazard: where it came from, its level, how long is left. */
+export function useHazardView() {
+  const { t } = useI18n()
+  const { tx } = useText()
+  const forms = useFormsStore()
+  const outbox = useOutboxStore()
+  const today = computed(() => todayIso(new Date()))
+
+  function source(hazard: Hazard): string {
+    const form = forms.forms.find((candidate) => candidate.id === hazard.formId)
+    if (!form) return hazard.formId
+    const field = allFields(form).find((candidate) => candidate.id === hazard.fieldId)
+    return field ? `${tx(form.title)} · ${tx(field.label)}` : tx(form.title)
+  }
+
+  function level(hazard: Hazard): WarningLevel | null {
+    return warningLevel(hazard, today.value)
+  }
+
+  function timing(hazard: Hazard): string {
+    if (hazard.status === 'closed') return t('hazard.status.closed')
+    if (hazard.status === 'rectified') return t('hazard.status.rectified')
+    const due = hazardTiming(hazard.deadline, today.value)
+    if (due.kind === 'overdue') return t('hazard.overdue', { n: due.daysOverdue })
+    return due.daysLeft === 0 ? t('hazard.dueToday') : t('hazard.daysLeft', { n: due.daysLeft })
+  }
+
+  function overdue(hazard: Hazard): boolean {
+    return hazard.status === 'open' && hazardTiming(hazard.deadline, today.value).kind === 'overdue'
+  }
+
+  /** A rectification of this hazard still on the phone (not yet delivered), if any. */
+  function pendingRectification(hazard: Hazard) {
+    return outbox.records.find(
+      (record) => record.formId === RECTIFICATION_FORM_ID && record.subjectId === hazard.id && record.state !== 'sent',
+    )
+  }
+
+  return { source, level, timing, overdue, pendingRectification, today }
+}

@@ -180,3 +180,59 @@ test('an offline inspection with a failed item and a photo becomes a hazard, is 
   await expect(page.locator(`[data-inspection="${reportId}"]`)).toContainText('合格 11 · 不合格 1 · 不适用 0')
   await context.close()
 })
+
+test('an inspector picks a district school offline, files a supervision for it, and closes the hazard on the phone', async ({ browser, request }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto('/')
+  await page.getByLabel('用户名').fill('inspector')
+  await page.getByLabel('密码').fill('inspector123')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.locator('.form-entry[data-form="fire-safety"]')).toBeVisible()
+  await waitForServiceWorkerControl(page)
+
+  // The school list comes from the last sync: it works with the network cut.
+  await goOffline(context)
+  await page.reload()
+  await page.getByPlaceholder('请选择学校').click()
+  await page.locator('.van-picker-column__item', { hasText: '河口镇中心幼儿园' }).click()
+  await page.waitForTimeout(500)
+  await page.locator('.van-picker__confirm').click()
+  await expect(page.getByPlaceholder('请选择学校')).toHaveValue('河口镇中心幼儿园')
+  await page.locator('.form-entry[data-form="fire-safety"]').click()
+  await expect(page.locator('.fill__status')).toContainText('河口镇中心幼儿园')
+  const checks = ['emergencyLights', 'drill', 'extinguishers', 'hydrants', 'alarm', 'miniStation', 'wiring', 'dormAppliances', 'kitchenGas', 'labChemicals', 'responsibility']
+  for (const id of checks) await page.locator(`[data-field="${id}"] .check__choice--pass`).click()
+  await page.locator('[data-field="exits"] .check__choice--fail').click()
+  await page.locator('[data-field="exits"] textarea').nth(1).fill('幼儿园后门安全出口被杂物堵塞')
+  await page.locator('[data-field="exits"] .van-radio', { hasText: '重大' }).click()
+  await page.getByRole('button', { name: '提交' }).click()
+  await expect(page).toHaveURL(/\/outbox\//)
+  const reportId = page.url().split('/').pop() ?? ''
+  const hazardId = `${reportId}:exits`
+
+  await goOnline(context)
+  await syncNow(page)
+  await expect(page.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
+
+  // Filed for school-3 as a bureau supervision.
+  const bureau = await tokenFor(request, 'bureau', 'bureau123')
+  const history = await request.get('/api/v1/inspections?schoolId=school-3', { headers: { authorization: `Bearer ${bureau}` } })
+  expect(((await history.json()) as { inspections: { id: string; checkType: string }[] }).inspections).toContainEqual(
+    expect.objectContaining({ id: reportId, checkType: 'bureau' }),
+  )
+
+  // The inspector sees it among the district's hazards and closes it on site.
+  await page.getByTestId('tab-hazards').click()
+  await syncNow(page)
+  const row = page.locator(`[data-hazard="${hazardId}"]`)
+  await expect(row).toContainText('河口镇中心幼儿园', { timeout: 30_000 })
+  await expect(row.locator('[data-level="orange"]')).toBeVisible()
+  await row.click()
+  await page.getByTestId('verify-close').click()
+  await page.getByTestId('verify-reason').locator('textarea').fill('现场已清理')
+  await page.getByRole('button', { name: '确定' }).click()
+  await expect(page.getByTestId('hazard-status')).toContainText('已销号')
+  await expect(page.locator('[data-event="closed"]')).toContainText('现场已清理')
+  await context.close()
+})

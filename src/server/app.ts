@@ -7,7 +7,7 @@ import type { BlobStore } from './blobs/blob-store.js'
 import { createFsBlobStore } from './blobs/fs-blob-store.js'
 import type { Config } from './config.js'
 import { createDatabase, type AppDatabase } from './db/database.js'
-import { installErrorHandlers } from './error-handler.js'
+import { frameworkErrors, installErrorHandlers } from './error-handler.js'
 import { adminRoutes } from './routes/admin.js'
 import { attachmentsRoutes } from './routes/attachments.js'
 import { auditRoutes } from './routes/audit.js'
@@ -48,6 +48,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // Off unless configured: otherwise anyone could dodge the login limit with a forged X-Forwarded-For.
     trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+    frameworkErrors,
   })
   app.decorateRequest('user', null)
   app.decorateRequest('token', null)

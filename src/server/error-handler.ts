@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorBody } from '../core/protocol.js'
 import { ApiHttpError, apiError, codeForStatus } from './api-error.js'
 
@@ -28,6 +28,15 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     return reply.code(status).type('application/json; charset=utf-8').send(body)
   })
+}
+
+/**
+ * Errors Fastify raises before any route runs (a URL that is not valid percent-encoding, a path
+ * parameter over the router's length limit): the same `{error: {code, message}}` as the rest.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400
+  void reply.code(status).type('application/json; charset=utf-8').send({ error: apiError(codeForStatus(status), error.message) })
 }
 
 export function notFoundBody(method: string, url: string): ErrorBody {

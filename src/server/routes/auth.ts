@@ -85,7 +85,9 @@ export const authRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     },
   )
 
-  app.post('/auth/logout', { onRequest: authenticate(ctx) }, async (request, reply) => {
+  // Sign-out takes no body; an empty JSON object or null is tolerated.
+  const logoutSchema = { body: { type: ['object', 'null'], additionalProperties: false, properties: {} } } as const
+  app.post('/auth/logout', { schema: logoutSchema, onRequest: authenticate(ctx) }, async (request, reply) => {
     if (request.token !== null) await revokeSession(db, request.token, now())
     await recordAudit(db, { action: 'sign_out', at: now(), actor: request.user, ip: request.ip })
     return reply.code(204).send()

@@ -27,8 +27,8 @@ const listSchema = {
     type: 'object',
     additionalProperties: false,
     properties: {
-      formId: { type: 'string', minLength: 1, maxLength: 64 },
-      period: { type: 'string', minLength: 1, maxLength: 16 },
+      formId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' },
+      period: { type: 'string', pattern: '^\\d{4}(-T[12]|-(0[1-9]|1[0-2]))?$' },
       schoolId: { type: 'string', minLength: 1, maxLength: 64 },
       cursor: { type: 'string', minLength: 1, maxLength: 512 },
       limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },

@@ -67,7 +67,7 @@ function casesFor(route: Route, token: string): Case[] {
   const headers = bearer(token)
   const cases: Case[] = []
   const base = fill(route.url, route.url.includes('sha256') ? 'a'.repeat(64) : 'school-1')
-  const method = route.method as InjectOptions['method']
+  const method = route.method as NonNullable<InjectOptions['method']>
   if (route.url.includes(':')) {
     for (const value of badParams) cases.push({ name: `param ${value.slice(0, 20)}`, request: { method, url: fill(route.url, value), headers } })
   }

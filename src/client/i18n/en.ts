@@ -20,7 +20,7 @@ const en: typeof zhCN = {
     signOutConfirm: 'Drafts and waiting reports stay on this phone and are sent after the next sign-in. Sign out?',
     required: 'Enter your username and password',
     wrong: 'Wrong username or password',
-    tooMany: 'Too many attempts, try again later',
+    tooMany: 'Too many failed sign-ins. Try again in {minutes} min.',
     network: 'Cannot reach the server. Check the connection and try again',
     expired: 'Your session has expired. Sign in again; waiting reports are safe on this phone.',
     signInAgain: 'Sign in again',
@@ -342,6 +342,18 @@ const en: typeof zhCN = {
       notSigned: 'Not signed',
       overdue: 'Overdue',
     },
+  },
+  storage: {
+    lostTitle: 'The browser has erased the offline data on this phone',
+    lostWaiting: 'At {time} this phone still held {n} reports not yet delivered. They were erased with the data and cannot be resent. Check with the bureau what arrived and fill in again where needed.',
+    lostNone: 'The drafts and records kept on this phone at {time} are gone. Reports already delivered are not affected.',
+    lostAcknowledge: 'I understand',
+    lowSpace: 'This phone is almost out of storage ({remaining} left). Connect to sync and free up space soon, or new reports and photos may not be saved.',
+    lowSpaceShort: 'Storage almost full: free up space on this phone',
+    remaining: '{remaining} left ({percent}%)',
+    askPersist: 'Ask for persistent storage (stops the browser clearing it)',
+    unknownUsage: 'This browser does not report storage use',
+    notAllDelivered: 'Data on this phone was erased: delivery of everything cannot be confirmed',
   },
 }
 

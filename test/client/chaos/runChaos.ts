@@ -120,7 +120,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         random: seededRandom(options.seed * 31 + index),
         photoPool,
         timeScale: 1000,
-        pulls: index % 3 === 0,
+        pulls: index % 4 === 0,
         onSummary,
       }),
     )

@@ -2,7 +2,9 @@ import type { ErrorBody, LoginResponse } from '../../../core/protocol.js'
 
 export type LoginOutcome =
   | { readonly kind: 'ok'; readonly session: LoginResponse }
-  | { readonly kind: 'wrong' | 'too_many' | 'network' }
+  | { readonly kind: 'wrong' | 'network' }
+  /** The server's login limit (per account or per address): minutes until it lifts. */
+  | { readonly kind: 'too_many'; readonly minutes: number }
 
 /** Sign-in talks to the server directly: it is the one call that cannot wait in the outbox. */
 export async function requestLogin(username: string, password: string): Promise<LoginOutcome> {
@@ -17,7 +19,10 @@ export async function requestLogin(username: string, password: string): Promise<
     return { kind: 'network' }
   }
   if (response.ok) return { kind: 'ok', session: (await response.json()) as LoginResponse }
-  if (response.status === 429) return { kind: 'too_many' }
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get('retry-after'))
+    return { kind: 'too_many', minutes: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1 }
+  }
   if (response.status === 401 || response.status === 400) return { kind: 'wrong' }
   const body = (await response.json().catch(() => null)) as ErrorBody | null
   return body?.error.code === 'unauthorized' ? { kind: 'wrong' } : { kind: 'network' }

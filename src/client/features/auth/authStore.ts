@@ -23,15 +23,15 @@ export const useAuthStore = defineStore('auth', () => {
     loaded.value = true
   }
 
-  async function login(username: string, password: string): Promise<LoginOutcome['kind']> {
+  async function login(username: string, password: string): Promise<{ readonly kind: 'ok' } | Exclude<LoginOutcome, { kind: 'ok' }>> {
     const outcome = await requestLogin(username, password)
-    if (outcome.kind !== 'ok') return outcome.kind
+    if (outcome.kind !== 'ok') return outcome
     await stores.meta.setItem(SESSION_KEY, outcome.session)
     session.value = outcome.session
     expired.value = false
     await services.refreshSession()
     void requestPersistentStorage()
-    return 'ok'
+    return { kind: 'ok' }
   }
 
   async function logout(): Promise<void> {

@@ -4,11 +4,22 @@ import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
+// Vant's icon font lists a CDN woff (at.alicdn.com) after its inline woff2: an offline-first app
+// loads nothing from third parties, and the Content Security Policy would block it anyway.
+const noRemoteFonts = {
+  name: 'no-remote-fonts',
+  enforce: 'pre' as const,
+  transform: (code: string, id: string) =>
+    /[\\/]vant[\\/].*\.css$/.test(id) && code.includes('at.alicdn.com') ? code.replace(/,\s*url\(\/\/at\.alicdn\.com[^)]*\)\s*format\("woff"\)/g, '') : null,
+}
+
 const bureauOnly = /\/src\/client\/features\/bureau\/|\/node_modules\/(echarts|zrender|tslib)\//
 
 export default defineConfig({
   plugins: [
-    vue(),
+    noRemoteFonts,
+    // No Options API anywhere (script setup, Vant 4, vue-router, pinia): Vue drops its code.
+    vue({ features: { optionsAPI: false } }),
     // Vant tree-shaken: only the components a template names are bundled, with their CSS.
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
     VitePWA({
@@ -41,10 +52,22 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  resolve: {
+    // Runtime-only vue-i18n: texts are compiled by src/client/i18n/compileMessage.ts, not by the
+    // full ICU-like message compiler (@intlify/message-compiler) that would ship on the first screen.
+    alias: [{ find: /^vue-i18n$/, replacement: 'vue-i18n/dist/vue-i18n.runtime.esm-bundler.js' }],
+  },
+  define: {
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   // Android Chrome/WebView ≥ 100 (WeChat's browser included) and iOS Safari ≥ 16.
+  // manifest: lets the budget test (test/e2e/budget.spec.ts) and bench/ count the first routes' chunks.
   build: {
     target: ['chrome100', 'safari16'],
-    sourcemap: false,
+    sourcemap: false, manifest: true,
     rolldownOptions: {
       output: {
         // Chunks made only of the bureau's workspace and its chart library go to assets/bureau/,

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import type { Locale } from '../../core/text.js'
+import { compileMessage } from './compileMessage.js'
 import en from './en.js'
 import zhCN from './zh-CN.js'
 
@@ -16,6 +17,8 @@ export const i18n = createI18n({
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, en },
+  // The build uses vue-i18n's runtime-only code (vite.config.ts): our own small compiler turns texts into functions.
+  messageCompiler: compileMessage,
 })
 
 export function setLocale(locale: Locale): void {

@@ -1,7 +1,7 @@
-import localforage from 'localforage'
+import { createStore, openDatabase, type Store } from './idbStore.js'
 
-/** One key-value store (an IndexedDB object store behind localforage). */
-export type Store = LocalForage
+/** One key-value store (an IndexedDB object store). */
+export type { Store }
 
 /** The phone's three stores: outbox records, photo/signature bytes, and small settings. */
 export type Stores = {
@@ -13,14 +13,15 @@ export type Stores = {
   readonly meta: Store
 }
 
+const STORE_NAMES = ['records', 'blobs', 'meta'] as const
+
 /**
  * Opens (or creates) the stores of one IndexedDB database. Tests pass a unique namespace so
  * they never share data; reopening the same namespace is how a "reload" is simulated.
+ * IndexedDB only: a localStorage fallback would pretend to be offline-safe and cannot hold
+ * ArrayBuffers well; a missing IndexedDB surfaces as an error instead.
  */
 export function openStores(namespace = 'school-report'): Stores {
-  // IndexedDB only: the localStorage/WebSQL fallbacks would pretend to be offline-safe and
-  // cannot hold ArrayBuffers well; a missing IndexedDB must surface as an error instead.
-  const open = (storeName: string): Store =>
-    localforage.createInstance({ name: namespace, storeName, driver: localforage.INDEXEDDB })
-  return { records: open('records'), blobs: open('blobs'), meta: open('meta') }
+  const database = openDatabase(namespace, STORE_NAMES)
+  return { records: createStore(database, 'records'), blobs: createStore(database, 'blobs'), meta: createStore(database, 'meta') }
 }

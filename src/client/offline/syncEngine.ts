@@ -139,7 +139,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     switch (reply.kind) {
       case 'ok': {
         const byId = new Map(reply.value.results.map((result) => [result.id, result]))
-        for (const record of batch) await applyResult(record, byId.get(record.id), counts)
+        // Each record's receipt is its own read-modify-write (serialised per id by the record lock):
+        // written side by side, 50 receipts cost about one IndexedDB round trip, not fifty.
+        await Promise.all(batch.map((record) => applyResult(record, byId.get(record.id), counts)))
         return null
       }
       case 'unauthorized':

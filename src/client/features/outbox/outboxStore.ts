@@ -6,6 +6,8 @@ import type { SyncState } from '../../offline/syncEngine.js'
 import { useFormsStore } from '../forms/formsStore.js'
 import { useAuthStore } from '../auth/authStore.js'
 
+const REFRESH_THROTTLE_MS = 250
+
 /** The outbox as the screens see it: every record, the engine's state, and how many wait. */
 export const useOutboxStore = defineStore('outbox', () => {
   const records = shallowRef<readonly OutboxRecord[]>([])
@@ -14,13 +16,48 @@ export const useOutboxStore = defineStore('outbox', () => {
   const waiting = computed(() => records.value.filter((record) => record.state === 'queued' || record.state === 'sending' || record.state === 'rejected').length)
   const newestFirst = computed(() => [...records.value].reverse())
 
-  async function refresh(): Promise<void> {
-    records.value = await listRecords(stores)
+  let reading: Promise<void> | null = null
+  let nextRead: Promise<void> | null = null
+  /**
+   * Re-reads the outbox. The engine announces every record it writes: reading the whole queue for
+   * each would be O(n²) on a long outbox, so at most one read runs and one more follows it (which
+   * sees every write announced meanwhile); callers still get a read that began after their call.
+   */
+  function refresh(): Promise<void> {
+    if (reading === null) {
+      reading = listRecords(stores).then(
+        (list) => {
+          records.value = list
+          reading = null
+        },
+        (error: unknown) => {
+          reading = null
+          throw error
+        },
+      )
+      return reading
+    }
+    nextRead ??= reading
+      .catch(() => undefined)
+      .then(() => {
+        nextRead = null
+        return refresh()
+      })
+    return nextRead
   }
 
   async function syncNow(reason: string): Promise<void> {
     await engine.syncNow(reason)
     await refresh()
+  }
+
+  let pending: ReturnType<typeof setTimeout> | null = null
+  /** The engine announces each record it writes: while it drains, re-read the list a few times a second, not per record. */
+  function refreshSoon(): void {
+    pending ??= setTimeout(() => {
+      pending = null
+      void refresh()
+    }, REFRESH_THROTTLE_MS)
   }
 
   function resumeAfterSignIn(): void {
@@ -34,7 +71,9 @@ export const useOutboxStore = defineStore('outbox', () => {
     engine.subscribe((state) => {
       sync.value = state
       if (state.kind === 'paused_auth') auth.markExpired()
-      void refresh()
+      // A pass that ended must show its final state at once; progress while syncing may wait a little.
+      if (state.kind === 'syncing') refreshSoon()
+      else void refresh()
     })
     // Other tabs and the service worker change records too; they say so on the channel.
     channel.onmessage = () => {

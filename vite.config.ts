@@ -13,10 +13,20 @@ const noRemoteFonts = {
     /[\\/]vant[\\/].*\.css$/.test(id) && code.includes('at.alicdn.com') ? code.replace(/,\s*url\(\/\/at\.alicdn\.com[^)]*\)\s*format\("woff"\)/g, '') : null,
 }
 
+// Vant's icon font lists a CDN woff (at.alicdn.com) after its inline woff2: an offline-first app
+// loads nothing from third parties, and the Content Security Policy would block it anyway.
+const noRemoteFonts = {
+  name: 'no-remote-fonts',
+  enforce: 'pre' as const,
+  transform: (code: string, id: string) =>
+    /[\\/]vant[\\/].*\.css$/.test(id) && code.includes('at.alicdn.com') ? code.replace(/,\s*url\(\/\/at\.alicdn\.com[^)]*\)\s*format\("woff"\)/g, '') : null,
+}
+
 const bureauOnly = /\/src\/client\/features\/bureau\/|\/node_modules\/(echarts|zrender|tslib)\//
 
 export default defineConfig({
   plugins: [
+    noRemoteFonts,
     noRemoteFonts,
     // No Options API anywhere (script setup, Vant 4, vue-router, pinia): Vue drops its code.
     vue({ features: { optionsAPI: false } }),

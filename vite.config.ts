@@ -3,15 +3,8 @@ import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
-
-// Vant's icon font lists a CDN woff (at.alicdn.com) after its inline woff2: an offline-first app
-// loads nothing from third parties, and the Content Security Policy would block it anyway.
-const noRemoteFonts = {
-  name: 'no-remote-fonts',
-  enforce: 'pre' as const,
-  transform: (code: string, id: string) =>
-    /[\\/]vant[\\/].*\.css$/.test(id) && code.includes('at.alicdn.com') ? code.replace(/,\s*url\(\/\/at\.alicdn\.com[^)]*\)\s*format\("woff"\)/g, '') : null,
-}
+import { fileURLToPath } from 'node:url'
+import { vantIconSubset } from './scripts/vantIconSubset.js'
 
 // Vant's icon font lists a CDN woff (at.alicdn.com) after its inline woff2: an offline-first app
 // loads nothing from third parties, and the Content Security Policy would block it anyway.
@@ -27,11 +20,12 @@ const bureauOnly = /\/src\/client\/features\/bureau\/|\/node_modules\/(echarts|z
 export default defineConfig({
   plugins: [
     noRemoteFonts,
-    noRemoteFonts,
     // No Options API anywhere (script setup, Vant 4, vue-router, pinia): Vue drops its code.
     vue({ features: { optionsAPI: false } }),
     // Vant tree-shaken: only the components a template names are bundled, with their CSS.
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
+    // Vant's icon font is 28 KB gzip on the first screen: keep the glyphs our screens can show.
+    vantIconSubset({ root: fileURLToPath(new URL('.', import.meta.url)) }),
     VitePWA({
       // injectManifest: our own service worker, so it can also answer Background Sync.
       strategies: 'injectManifest',
@@ -79,6 +73,9 @@ export default defineConfig({
     target: ['chrome100', 'safari16'],
     sourcemap: false, manifest: true,
     rolldownOptions: {
+      // Rolldown merges modules shared by lazy routes into the entry by default: that put the hazard
+      // tabs, the picker and the swipe on every first screen. Shared lazy code stays in lazy chunks.
+      experimental: { chunkOptimization: { mergeCommonChunks: false } },
       output: {
         // Chunks made only of the bureau's workspace and its chart library go to assets/bureau/,
         // which the service worker leaves out of the precache (see injectManifest above).

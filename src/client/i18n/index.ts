@@ -1,7 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import type { Locale } from '../../core/text.js'
 import { compileMessage } from './compileMessage.js'
-import en from './en.js'
 import zhCN from './zh-CN.js'
 
 const LOCALE_KEY = 'school-report.locale'
@@ -16,12 +15,31 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  // Chinese is built in (and the fallback); English is its own chunk, loaded when chosen.
+  messages: { 'zh-CN': zhCN } as Record<Locale, typeof zhCN>,
   // The build uses vue-i18n's runtime-only code (vite.config.ts): our own small compiler turns texts into functions.
   messageCompiler: compileMessage,
 })
 
-export function setLocale(locale: Locale): void {
+const loaded = new Set<Locale>(['zh-CN'])
+
+/** Loads a locale's texts once; merged, so words a lazy screen added for it stay. Never rejects: Chinese stands in. */
+async function loadMessages(locale: Locale): Promise<void> {
+  if (loaded.has(locale)) return
+  try {
+    const { default: en } = await import('./en.js')
+    i18n.global.mergeLocaleMessage('en', en)
+    loaded.add(locale)
+  } catch (error) {
+    console.error('English texts could not be loaded', error)
+  }
+}
+
+/** Resolves once the saved locale's texts are in: main.ts mounts the app after it, so nothing shows in the wrong language. */
+export const localeReady: Promise<void> = loadMessages(initialLocale())
+
+export async function setLocale(locale: Locale): Promise<void> {
+  await loadMessages(locale)
   i18n.global.locale.value = locale
   globalThis.localStorage?.setItem(LOCALE_KEY, locale)
   document.documentElement.lang = locale

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window'
+import type { Workbox } from 'workbox-window'
 
 export type ServiceWorkerHooks = {
   /** A new version is installed and waiting; call `activate` when the user agrees. */
@@ -12,8 +12,10 @@ export type ServiceWorkerHooks = {
  * agrees, then the page reloads once it has taken control. Updates are looked for whenever the
  * page becomes visible, since phones keep a tab alive for days.
  */
-export function registerServiceWorker(hooks: ServiceWorkerHooks): Workbox | null {
+export async function registerServiceWorker(hooks: ServiceWorkerHooks): Promise<Workbox | null> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return null
+  // Its own chunk, fetched after the first screen: registering can wait a moment, painting cannot.
+  const { Workbox } = await import('workbox-window')
   const wb = new Workbox('/sw.js', { scope: '/' })
   wb.addEventListener('waiting', () => {
     hooks.onUpdateWaiting(() => {

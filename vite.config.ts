@@ -4,6 +4,7 @@ import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath } from 'node:url'
+import { precompress } from './scripts/precompress.js'
 import { vantIconSubset } from './scripts/vantIconSubset.js'
 
 // Vant's icon font lists a CDN woff (at.alicdn.com) after its inline woff2: an offline-first app
@@ -55,6 +56,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // After the service worker is written: .br and .gz beside every text file, served as they are.
+    precompress(),
   ],
   resolve: {
     // Runtime-only vue-i18n: texts are compiled by src/client/i18n/compileMessage.ts, not by the

@@ -26,6 +26,9 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
     await app.register(fastifyStatic, {
       root: staticDir,
       prefix: '/',
+      // The build writes .br and .gz beside each text file (scripts/precompress.ts): sent as they
+      // are when the client accepts them, with Vary: Accept-Encoding.
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, path) => {
         reply.header('cache-control', cacheControlFor(path))

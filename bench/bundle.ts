@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildWithAppConfig, repoRoot } from './buildWithAppConfig.js'
-import { FIRST_SCREEN_BUDGET, kb, measureFirstScreen, type FirstScreen } from './firstScreen.js'
+import { FIRST_SCREEN_BUDGET, FIRST_SCREEN_GOAL, kb, measureFirstScreen, type FirstScreen } from './firstScreen.js'
 
 const HELLO_APP = `<template>
   <van-nav-bar title="Hello" />
@@ -49,6 +49,7 @@ console.table(app.files.map((file) => ({ file: file.file, via: file.via, 'raw KB
 console.log('\nFirst screen, app vs a Vue + Vant hello built with the same config:')
 console.table([summary('app', app), summary('hello (Vue + Vant)', hello)])
 const ratio = app.gzip / hello.gzip
-const verdict = app.gzip <= FIRST_SCREEN_BUDGET ? 'within' : `OVER by ${kb(app.gzip - FIRST_SCREEN_BUDGET)} KB`
-console.log(`app ÷ hello = ${ratio.toFixed(2)}×; budget ${kb(FIRST_SCREEN_BUDGET)} KB gzip: ${verdict}`)
+const against = (limit: number): string => (app.gzip <= limit ? `within (${kb(limit - app.gzip)} KB to spare)` : `OVER by ${kb(app.gzip - limit)} KB`)
+console.log(`app ÷ hello = ${ratio.toFixed(2)}×`)
+console.log(`goal ${kb(FIRST_SCREEN_GOAL)} KB gzip: ${against(FIRST_SCREEN_GOAL)}; asserted budget ${kb(FIRST_SCREEN_BUDGET)} KB: ${against(FIRST_SCREEN_BUDGET)}`)
 console.log(`(builds kept in ${appDir} and ${helloDir})`)

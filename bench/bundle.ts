@@ -2,6 +2,7 @@
 // with the same Vite config, so the ratio shows what the app itself adds.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { builtApp } from './appUnderTest.js'
 import { buildWithAppConfig, repoRoot } from './buildWithAppConfig.js'
 import { FIRST_SCREEN_BUDGET, FIRST_SCREEN_GOAL, kb, measureFirstScreen, type FirstScreen } from './firstScreen.js'
 
@@ -39,7 +40,7 @@ function summary(name: string, screen: FirstScreen): Record<string, string | num
   }
 }
 
-const appDir = await buildWithAppConfig(repoRoot)
+const appDir = await builtApp()
 const helloDir = await buildWithAppConfig(writeHello(), { withoutPwa: true })
 const app = measureFirstScreen(appDir)
 const hello = measureFirstScreen(helloDir, [])

@@ -76,9 +76,6 @@ export default defineConfig({
     target: ['chrome100', 'safari16'],
     sourcemap: false, manifest: true,
     rolldownOptions: {
-      // Rolldown merges modules shared by lazy routes into the entry by default: that put the hazard
-      // tabs, the picker and the swipe on every first screen. Shared lazy code stays in lazy chunks.
-      experimental: { chunkOptimization: { mergeCommonChunks: false } },
       output: {
         // Chunks made only of the bureau's workspace and its chart library go to assets/bureau/,
         // which the service worker leaves out of the precache (see injectManifest above).

@@ -12,7 +12,7 @@ const PORT = Number(process.env['BENCH_PORT'] ?? 8330)
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive', 'max-potential-fid']
 
-type Audit = { numericValue?: number; score: number | null }
+type Audit = { numericValue?: number; score: number | null; title?: string; details?: { items?: { node?: { snippet?: string }; url?: string }[] } }
 type Lhr = { categories: Record<string, { score: number | null }>; audits: Record<string, Audit>; runWarnings: string[] }
 
 async function load(): Promise<{ lighthouse: (url: string, flags: object) => Promise<{ lhr: Lhr } | undefined>; launch: (options: object) => Promise<{ port: number; kill: () => void }> }> {
@@ -41,6 +41,10 @@ async function audit(url: string): Promise<Record<string, string | number>> {
     const failing = Object.entries(lhr.audits)
       .filter(([id, entry]) => entry.score !== null && entry.score < 0.9 && !METRICS.includes(id))
       .map(([id]) => id)
+    for (const id of failing) {
+      const items = (lhr.audits[id]?.details?.items ?? []).slice(0, 3).map((item) => item.node?.snippet ?? item.url ?? '').filter(Boolean)
+      if (items.length > 0) console.log(`  ${url.replace(/^http:\/\/[^/]+/, '')} ${id}: ${items.join(' | ').slice(0, 300)}`)
+    }
     if (lhr.runWarnings.length > 0) console.warn(`Lighthouse warnings for ${url}:\n  ${lhr.runWarnings.join('\n  ')}`)
     return {
       page: url.replace(/^http:\/\/[^/]+/, ''),

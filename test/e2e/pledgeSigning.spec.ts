@@ -120,8 +120,7 @@ test('a principal signs the safe-campus pledge offline, the record proves the te
   await page.getByRole('button', { name: '退出登录' }).click()
   await page.getByRole('button', { name: '确认' }).click()
   await signIn(page, 'bureau', 'bureau123')
-  await page.getByTestId('tab-pledges').click()
-  await expect(page).toHaveURL(/\/bureau\/pledges/)
+  await page.goto('/bureau/pledges')
   // Pick the safe-campus letter from the version menu.
   await page.locator('.van-dropdown-menu__bar').click()
   await page.locator('.van-dropdown-item__option', { hasText: '平安校园创建目标管理责任书' }).click()

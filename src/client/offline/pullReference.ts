@@ -1,5 +1,6 @@
 import type { FormTemplate } from '../../core/forms/types.js'
 import type { Hazard, LatestReport, School } from '../../core/protocol.js'
+import { archiveTemplates } from './formArchive.js'
 import type { Stores } from './storage.js'
 import type { Transport, TransportResult } from './transport.js'
 
@@ -53,6 +54,7 @@ export async function pullReference(stores: Stores, transport: Transport): Promi
     if (result.kind === 'retry') return { kind: 'retry', pulled: pulled as PulledData }
     if (result.kind !== 'ok') continue
     await stores.meta.setItem(key, result.value)
+    if (key === 'forms') await archiveTemplates(stores, result.value as readonly FormTemplate[])
     if (result.etag === undefined) await stores.meta.removeItem(etagKey)
     else await stores.meta.setItem(etagKey, result.etag)
     pulled[key] = result.value

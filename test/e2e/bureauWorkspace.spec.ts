@@ -1,18 +1,14 @@
 import { readFile } from 'node:fs/promises'
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { v7 as uuidv7 } from 'uuid'
 import { periodOf } from '../../src/core/periods.js'
+import { apiToken, signIn } from './support.js'
 
 // The bureau works at a desk: a laptop-sized window, mouse, no touch.
 test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false })
 
 const period = periodOf(new Date(), 'term')
-
-async function apiToken(request: APIRequestContext, username: string, password: string): Promise<string> {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password } })
-  return ((await login.json()) as { token: string }).token
-}
 
 /** A school files its myopia screening for this term through the same endpoint the phone uses. */
 async function fileMyopia(request: APIRequestContext, username: string, schoolId: string, counts: Record<string, number>): Promise<void> {
@@ -24,14 +20,6 @@ async function fileMyopia(request: APIRequestContext, username: string, schoolId
   }
   const response = await request.post('/api/v1/submissions', { data: { submissions: [envelope] }, headers: { authorization: `Bearer ${token}` } })
   expect(((await response.json()) as { results: { status: string }[] }).results[0]?.status).toBe('accepted')
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.locator('.form-entry').first()).toBeVisible()
 }
 
 test('a bureau user at a desk reads completeness, drills into a school and exports the table to Excel', async ({ page, request }) => {

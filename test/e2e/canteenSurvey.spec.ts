@@ -1,36 +1,10 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { goOffline, goOnline, signIn, waitForServiceWorkerControl } from './support.js'
 
 const CANTEEN_CHECKS = [
   'licence', 'healthCerts', 'management', 'purchaseRecords', 'storage', 'additives', 'rawCooked',
   'disinfection', 'samples', 'hygiene', 'pestControl', 'openKitchen', 'accompany', 'kitchenWaste',
 ]
-
-/** Cuts the page's and the service worker's network (setOffline alone misses the SW's fetches). */
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true)
-  await context.route('**/*', (route) => route.abort('internetdisconnected'))
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unroute('**/*')
-  await context.setOffline(false)
-}
-
-async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-  })
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.locator('.form-entry[data-form="canteen-grading"]')).toBeVisible()
-}
 
 async function bureauGet<T>(request: APIRequestContext, url: string): Promise<T> {
   const login = await request.post('/api/v1/auth/login', { data: { username: 'bureau', password: 'bureau123' } })

@@ -2,22 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type APIRequestContext, type BrowserContext, type Page, type Route } from '@playwright/test'
 import { tinyPng } from '../server/images.js'
-
-const FIRE_CHECKS = [
-  'exits', 'emergencyLights', 'drill', 'extinguishers', 'hydrants', 'alarm',
-  'miniStation', 'wiring', 'dormAppliances', 'kitchenGas', 'labChemicals', 'responsibility',
-]
-
-/** Cuts the page's and the service worker's network (setOffline alone misses the SW's fetches). */
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true)
-  await context.route('**/*', (route) => route.abort('internetdisconnected'))
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unroute('**/*')
-  await context.setOffline(false)
-}
+import { FIRE_CHECKS, goOffline, goOnline, signIn, waitForServiceWorkerControl } from './support.js'
 
 /** Records every CSP violation the page reports, to assert the PWA runs under its policy. */
 async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
@@ -34,22 +19,6 @@ async function watchCsp(context: BrowserContext, violations: string[]): Promise<
 
 async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
-}
-
-async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-  })
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/')
-  await page.getByLabel('用户名').fill('school1')
-  await page.getByLabel('密码').fill('school123')
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.locator('.form-entry[data-form="fire-safety"]')).toBeVisible()
 }
 
 /** Fills and submits a passing fire-safety check; returns the report id from the outbox URL. */
@@ -117,7 +86,7 @@ test('a reload and a tab close in the middle of a sync lose nothing and double n
   const context = await browser.newContext()
   await watchCsp(context, violations)
   const page = await context.newPage()
-  await signIn(page)
+  await signIn(page, 'school1', 'school123')
   await waitForServiceWorkerControl(page)
   const before = new Set((await serverRows(request)).map((row) => row.id))
 
@@ -159,7 +128,7 @@ test('a service-worker update while reports wait keeps them and delivers each on
   const context = await browser.newContext()
   await watchCsp(context, violations)
   const page = await context.newPage()
-  await signIn(page)
+  await signIn(page, 'school1', 'school123')
   await waitForServiceWorkerControl(page)
   const before = new Set((await serverRows(request)).map((row) => row.id))
   const oldWorker = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL ?? '')
@@ -204,7 +173,7 @@ test('a photo upload through a flapping network arrives whole, with its report, 
   const context = await browser.newContext()
   await watchCsp(context, violations)
   const page = await context.newPage()
-  await signIn(page)
+  await signIn(page, 'school1', 'school123')
   await waitForServiceWorkerControl(page)
   const before = new Set((await serverRows(request)).map((row) => row.id))
 
@@ -252,7 +221,7 @@ test('when the browser erases the outbox, the app says so instead of showing eve
   // No service worker here: it would hold the database open and delay the wipe.
   const context = await browser.newContext({ serviceWorkers: 'block' })
   const page = await context.newPage()
-  await signIn(page)
+  await signIn(page, 'school1', 'school123')
   await context.route('**/api/v1/submissions', (route) => (route.request().method() === 'POST' ? route.abort('connectionreset') : route.continue()))
   await fileReport(page)
   await page.goto('/outbox')

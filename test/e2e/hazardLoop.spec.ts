@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib'
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { apiToken, goOffline, goOnline, waitForServiceWorkerControl } from './support.js'
 
 const FOOD_CHECKS = [
   'licence', 'healthCerts', 'foodSafetyOfficer', 'invoices', 'storage', 'additives',
@@ -49,29 +50,6 @@ function jpegSize(bytes: Buffer): { width: number; height: number } {
   throw new Error('no SOF marker')
 }
 
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true)
-  await context.route('**/*', (route) => route.abort('internetdisconnected'))
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unroute('**/*')
-  await context.setOffline(false)
-}
-
-async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-  })
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
-}
-
-async function tokenFor(request: APIRequestContext, username: string, password: string): Promise<string> {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password } })
-  return ((await login.json()) as { token: string }).token
-}
-
 async function syncNow(page: Page): Promise<void> {
   await page.locator('.sync__now').click()
 }
@@ -119,7 +97,7 @@ test('an offline inspection with a failed item and a photo becomes a hazard, is 
   await expect(page.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
 
   // The server holds a compressed JPEG (long edge 1600) and an open hazard with the responsible person.
-  const bureau = await tokenFor(request, 'bureau', 'bureau123')
+  const bureau = await apiToken(request, 'bureau', 'bureau123')
   const hazards = await request.get('/api/v1/hazards', { headers: { authorization: `Bearer ${bureau}` } })
   const hazard = ((await hazards.json()) as { hazards: { id: string; status: string; responsible: string; photos: string[] }[] }).hazards.find((item) => item.id === hazardId)
   expect(hazard).toMatchObject({ status: 'open', responsible: '后勤主任 王老师' })
@@ -156,7 +134,7 @@ test('an offline inspection with a failed item and a photo becomes a hazard, is 
   await expect(page.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
 
   // The bureau verifies (销号); a school cannot.
-  const school = await tokenFor(request, 'school1', 'school123')
+  const school = await apiToken(request, 'school1', 'school123')
   const refused = await request.post(`/api/v1/hazards/${encodeURIComponent(hazardId)}/verify`, { headers: { authorization: `Bearer ${school}` }, data: { action: 'close' } })
   expect(refused.status()).toBe(403)
   const verified = await request.post(`/api/v1/hazards/${encodeURIComponent(hazardId)}/verify`, {
@@ -216,7 +194,7 @@ test('an inspector picks a district school offline, files a supervision for it, 
   await expect(page.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
 
   // Filed for school-3 as a bureau supervision.
-  const bureau = await tokenFor(request, 'bureau', 'bureau123')
+  const bureau = await apiToken(request, 'bureau', 'bureau123')
   const history = await request.get('/api/v1/inspections?schoolId=school-3', { headers: { authorization: `Bearer ${bureau}` } })
   expect(((await history.json()) as { inspections: { id: string; checkType: string }[] }).inspections).toContainEqual(
     expect.objectContaining({ id: reportId, checkType: 'bureau' }),

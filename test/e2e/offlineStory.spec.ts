@@ -1,36 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-
-const FIRE_CHECKS = [
-  'exits', 'emergencyLights', 'drill', 'extinguishers', 'hydrants', 'alarm',
-  'miniStation', 'wiring', 'dormAppliances', 'kitchenGas', 'labChemicals', 'responsibility',
-]
-
-/** Cuts the page's and the service worker's network (setOffline alone misses the SW's fetches). */
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true)
-  await context.route('**/*', (route) => route.abort('internetdisconnected'))
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unroute('**/*')
-  await context.setOffline(false)
-}
-
-async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-  })
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.locator('.form-entry[data-form="fire-safety"]')).toBeVisible()
-}
+import { expect, test } from '@playwright/test'
+import { apiToken, FIRE_CHECKS, goOffline, goOnline, signIn, waitForServiceWorkerControl } from './support.js'
 
 test('a school reporter fills a fire-safety check offline and it arrives exactly once', async ({ browser, request }) => {
   const context = await browser.newContext()
@@ -80,23 +49,21 @@ test('a school reporter fills a fire-safety check offline and it arrives exactly
   await expect(receipt).toContainText('与手机上保存的内容一致')
 
   // The bureau sees exactly one report with that id; its digest is the one on the phone.
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'bureau', password: 'bureau123' } })
-  const { token } = (await login.json()) as { token: string }
+  const token = await apiToken(request, 'bureau', 'bureau123')
   const list = await request.get('/api/v1/submissions?formId=fire-safety&limit=100', { headers: { authorization: `Bearer ${token}` } })
   const { submissions } = (await list.json()) as { submissions: { id: string; digest: string }[] }
   const matching = submissions.filter((submission) => submission.id === reportId)
   expect(matching).toHaveLength(1)
   await expect(receipt).toContainText(matching[0]?.digest ?? 'missing')
 
-  // The bureau's own screen lists it too.
+  // The bureau's workspace shows it among the school's reports, with the school's name.
   const bureauPage = await context.newPage()
   await bureauPage.goto('/settings')
   await bureauPage.getByRole('button', { name: '退出登录' }).click()
   await bureauPage.getByRole('button', { name: '确认' }).click()
-  await bureauPage.getByLabel('用户名').fill('bureau')
-  await bureauPage.getByLabel('密码').fill('bureau123')
-  await bureauPage.getByRole('button', { name: '登录' }).click()
-  await bureauPage.goto('/bureau')
-  await expect(bureauPage.locator(`.inbox__row[data-id="${reportId}"]`)).toContainText('第一小学')
+  await signIn(bureauPage, 'bureau', 'bureau123')
+  await bureauPage.goto('/bureau/schools/school-1?formId=fire-safety')
+  await expect(bureauPage.locator(`[data-report="${reportId}"]`)).toBeVisible()
+  await expect(bureauPage.locator('h1')).toContainText('第一小学')
   await context.close()
 })

@@ -1,33 +1,8 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { apiToken, goOffline, goOnline, signIn, waitForServiceWorkerControl } from './support.js'
 
 const year = new Date().getFullYear()
 const SAFE_CAMPUS = `safe-campus-${year}-v1`
-
-/** Cuts the page's and the service worker's network (setOffline alone misses the SW's fetches). */
-async function goOffline(context: BrowserContext): Promise<void> {
-  await context.setOffline(true)
-  await context.route('**/*', (route) => route.abort('internetdisconnected'))
-}
-
-async function goOnline(context: BrowserContext): Promise<void> {
-  await context.unroute('**/*')
-  await context.setOffline(false)
-}
-
-async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-  })
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.locator('.form-entry').first()).toBeVisible()
-}
 
 /** A signature drawn with the mouse: two strokes across the pad. */
 async function drawSignature(page: Page): Promise<void> {
@@ -42,11 +17,6 @@ async function drawSignature(page: Page): Promise<void> {
   await page.mouse.move(...at(0.55, 0.7), { steps: 8 })
   await page.mouse.move(...at(0.8, 0.3), { steps: 8 })
   await page.mouse.up()
-}
-
-async function apiToken(request: import('@playwright/test').APIRequestContext, username: string, password: string): Promise<string> {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password } })
-  return ((await login.json()) as { token: string }).token
 }
 
 test('a principal signs the safe-campus pledge offline, the record proves the text, the bureau sees the school as signed', async ({ browser, request }) => {

@@ -1,9 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-
-const FIRE_CHECKS = [
-  'exits', 'emergencyLights', 'drill', 'extinguishers', 'hydrants', 'alarm',
-  'miniStation', 'wiring', 'dormAppliances', 'kitchenGas', 'labChemicals', 'responsibility',
-]
+import { apiToken, FIRE_CHECKS, signIn } from './support.js'
 
 /** The token the phone keeps in IndexedDB (localforage database 'school-report', store 'meta'). */
 function storedToken(page: Page): Promise<string> {
@@ -22,11 +18,7 @@ function storedToken(page: Page): Promise<string> {
 }
 
 test('a report submitted after the session was revoked waits, asks for sign-in, then arrives', async ({ page, request }) => {
-  await page.goto('/')
-  await page.getByLabel('用户名').fill('school1')
-  await page.getByLabel('密码').fill('school123')
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.locator('.form-entry[data-form="fire-safety"]')).toBeVisible()
+  await signIn(page, 'school1', 'school123')
 
   // The session ends on the server (revoked elsewhere, or expired) while the phone still holds it.
   const token = await storedToken(page)
@@ -49,8 +41,7 @@ test('a report submitted after the session was revoked waits, asks for sign-in, 
   await page.goto(`/outbox/${reportId}`)
   await expect(page.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
 
-  const login = await request.post('/api/v1/auth/login', { data: { username: 'bureau', password: 'bureau123' } })
-  const bureauToken = ((await login.json()) as { token: string }).token
+  const bureauToken = await apiToken(request, 'bureau', 'bureau123')
   const list = await request.get('/api/v1/submissions?limit=100', { headers: { authorization: `Bearer ${bureauToken}` } })
   const { submissions } = (await list.json()) as { submissions: { id: string }[] }
   expect(submissions.filter((submission) => submission.id === reportId)).toHaveLength(1)

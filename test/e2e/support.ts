@@ -1,0 +1,43 @@
+import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
+
+/** Every check item of the fire-safety self-check, in form order. */
+export const FIRE_CHECKS = [
+  'exits', 'emergencyLights', 'drill', 'extinguishers', 'hydrants', 'alarm',
+  'miniStation', 'wiring', 'dormAppliances', 'kitchenGas', 'labChemicals', 'responsibility',
+] as const
+
+/** Cuts the page's and the service worker's network (setOffline alone misses the SW's fetches). */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true)
+  await context.route('**/*', (route) => route.abort('internetdisconnected'))
+}
+
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unroute('**/*')
+  await context.setOffline(false)
+}
+
+/** Offline tests only mean something once the built service worker controls the page. */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload()
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+}
+
+/** Signs in through the real login screen and waits for the list of forms. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/')
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码').fill(password)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.locator('.form-entry').first()).toBeVisible()
+}
+
+/** A session token for probing the API directly. */
+export async function apiToken(request: APIRequestContext, username: string, password: string): Promise<string> {
+  const login = await request.post('/api/v1/auth/login', { data: { username, password } })
+  expect(login.status()).toBe(200)
+  return ((await login.json()) as { token: string }).token
+}

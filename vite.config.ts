@@ -56,7 +56,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
-    // After the service worker is written: .br and .gz beside every text file, served as they are.
+    // After the build: .br and .gz beside every hashed text asset, served as they are.
     precompress(),
   ],
   resolve: {

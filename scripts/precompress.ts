@@ -9,17 +9,21 @@ const gzipAsync = promisify(gzip)
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest)$/
 
 async function* files(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) yield* files(path)
     else if (COMPRESSIBLE.test(entry.name)) yield path
   }
 }
 
-/** Writes `.br` and `.gz` beside a file when they are smaller; returns how many were written. */
+/**
+ * Writes `.br` and `.gz` beside each text file under `assets/` when they are smaller; returns how
+ * many were written. Only content-hashed assets: a file that keeps its name (index.html, sw.js)
+ * may be replaced in place, and a compressed copy left beside it would be served stale.
+ */
 export async function precompressDir(dir: string): Promise<number> {
   let written = 0
-  for await (const path of files(dir)) {
+  for await (const path of files(join(dir, 'assets'))) {
     const bytes = await readFile(path)
     if (bytes.length < 256) continue
     const [br, gz] = await Promise.all([
@@ -33,7 +37,7 @@ export async function precompressDir(dir: string): Promise<number> {
 }
 
 /**
- * Brotli (quality 11) and gzip (level 9) copies of every text asset, made once at build time:
+ * Brotli (quality 11) and gzip (level 9) copies of every hashed text asset, made once at build time:
  * the server sends them as they are (@fastify/static preCompressed), so no request pays for
  * compression and phones get the smallest bytes. Runs after the service worker is written.
  */

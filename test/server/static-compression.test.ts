@@ -54,11 +54,11 @@ describe.each(dialects)('precompressed static files (%s)', (dialect) => {
     expect(response.body).toBe('1')
   })
 
-  it('the app page for any client route is compressed too and never cached', async () => {
+  it('the app page keeps its name across deploys, so it has no compressed copy that could go stale; never cached', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/outbox/some-id', headers: { 'accept-encoding': 'br' } })
     expect(response.statusCode).toBe(200)
-    expect(response.headers['content-encoding']).toBe('br')
+    expect(response.headers['content-encoding']).toBeUndefined()
     expect(response.headers['cache-control']).toBe('no-cache')
-    expect(brotliDecompressSync(response.rawPayload).toString()).toBe(page)
+    expect(response.body).toBe(page)
   })
 })

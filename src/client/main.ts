@@ -21,7 +21,7 @@ const forms = useFormsStore()
 outbox.start()
 startBackgroundWork({ onPulled: () => void forms.reload() })
 const update = useAppUpdate()
-void registerServiceWorker({
+registerServiceWorker({
   onUpdateWaiting: (activate) => update.offer(activate),
   onSyncRequest: () => void outbox.syncNow('background-sync'),
 })

@@ -1,4 +1,4 @@
-import type { Workbox } from 'workbox-window'
+import { Workbox } from 'workbox-window'
 
 export type ServiceWorkerHooks = {
   /** A new version is installed and waiting; call `activate` when the user agrees. */
@@ -10,12 +10,12 @@ export type ServiceWorkerHooks = {
 /**
  * Registers the service worker with the `prompt` policy: a new version waits until the user
  * agrees, then the page reloads once it has taken control. Updates are looked for whenever the
- * page becomes visible, since phones keep a tab alive for days.
+ * page becomes visible, since phones keep a tab alive for days. Registered at once, not from a
+ * lazy chunk: an update the browser finds while a late registration is still loading would never
+ * be offered (test/e2e/faults.spec.ts).
  */
-export async function registerServiceWorker(hooks: ServiceWorkerHooks): Promise<Workbox | null> {
+export function registerServiceWorker(hooks: ServiceWorkerHooks): Workbox | null {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return null
-  // Its own chunk, fetched after the first screen: registering can wait a moment, painting cannot.
-  const { Workbox } = await import('workbox-window')
   const wb = new Workbox('/sw.js', { scope: '/' })
   wb.addEventListener('waiting', () => {
     hooks.onUpdateWaiting(() => {

@@ -151,9 +151,13 @@ test('a service-worker update while reports wait keeps them and delivers each on
   } finally {
     await writeFile(swFile, original)
   }
+  // Accepting reloads the page once the new worker controls it: wait for that new document.
+  const reloaded = page.waitForEvent('load')
   await page.locator('.update .update__go').click()
-  await page.waitForLoadState('load')
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 30_000 }).toBe('activated')
+  await reloaded
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none').catch(() => 'navigating'), { timeout: 30_000 })
+    .toBe('activated')
   await expect(page.locator('.update')).toHaveCount(0)
   expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL ?? '')).toBe(oldWorker)
 

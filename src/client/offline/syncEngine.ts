@@ -8,6 +8,13 @@ import type { Stores } from './storage.js'
 import type { Transport } from './transport.js'
 import { uploadBlobs, type KnownOnServer } from './uploadBlobs.js'
 
+/**
+ * Passes that send every queued record at once, backoff or not: the person asked (a submit, the
+ * "sync now" button, a new sign-in), the app was just opened, or the signal came back. The timer,
+ * the page becoming visible and Background Sync wait for each record's backoff.
+ */
+export const EAGER_REASONS: ReadonlySet<string> = new Set(['button', 'submit', 'signin', 'start', 'online'])
+
 /** Runs `task` only if the named lock is free; resolves true if it ran, false if held elsewhere. */
 export type LockFn = (name: string, task: () => Promise<void>) => Promise<boolean>
 
@@ -79,6 +86,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let wakeAt: number | null = null
   let running: Promise<SyncSummary> | null = null
   let followUp: Promise<SyncSummary> | null = null
+  let followUpEager = false
 
   function announce(ids: readonly string[]): void {
     channel.postMessage({ type: 'outbox', ids, state: current })
@@ -197,7 +205,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     setState(paused ? { kind: 'paused_auth' } : wakeAt === null ? { kind: 'idle' } : { kind: 'waiting', nextAttemptAt: wakeAt })
   }
 
-  async function pass(counts: Counts): Promise<void> {
+  async function pass(counts: Counts, eager: boolean): Promise<void> {
     if (options.onPulled !== undefined) {
       const pulled = await pullReference(stores, transport)
       if (pulled.kind === 'unauthorized') {
@@ -214,7 +222,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const at = now()
     const due = records
       .map((record) => (record.state === 'sending' ? { ...record, state: 'queued' as const } : record))
-      .filter((record) => record.state === 'queued' && record.nextAttemptAt <= at)
+      .filter((record) => record.state === 'queued' && (eager || record.nextAttemptAt <= at))
     let done = 0
     const photoTotal = new Set(due.flatMap((record) => record.attachments)).size
     let photoDone = 0
@@ -243,12 +251,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  async function run(): Promise<SyncSummary> {
+  async function run(eager: boolean): Promise<SyncSummary> {
     if (paused) return { ...zero(), skipped: 'paused_auth' }
     const counts = zero()
     const ran = await lock('outbox', async () => {
       try {
-        await pass(counts)
+        await pass(counts, eager)
       } finally {
         await settle()
       }
@@ -256,22 +264,26 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return ran ? { ...counts } : { ...counts, skipped: 'locked' }
   }
 
-  function syncNow(_reason: string): Promise<SyncSummary> {
+  function syncNow(reason: string): Promise<SyncSummary> {
+    const eager = EAGER_REASONS.has(reason)
     if (running === null) {
-      running = run().finally(() => {
+      running = run(eager).finally(() => {
         running = null
       })
       return running
     }
     // A pass is under way: it may have listed records before this call's new one was queued,
     // so one more pass follows it; further calls meanwhile share that follow-up.
+    followUpEager ||= eager
     if (followUp === null) {
       followUp = running.then(
         () => undefined,
         () => undefined,
       ).then(() => {
+        const reason = followUpEager ? 'button' : 'follow-up'
         followUp = null
-        return syncNow(_reason)
+        followUpEager = false
+        return syncNow(reason)
       })
     }
     return followUp

@@ -75,6 +75,22 @@ describe('sync engine: faults only delay', () => {
     expect(engine.nextWakeAt()).toBeNull()
   })
 
+  it('a record waiting out its backoff is sent at once when the person asks or the signal returns, not by the timer', async () => {
+    const { stores } = freshStores()
+    const server = createFakeServer()
+    const record = await queueRecord(stores)
+    server.fail('submit', { kind: 'status', status: 503 })
+    const { engine } = engineFor(stores, server, { random: () => 0.999 })
+    await engine.syncNow('timer')
+    expect((await getRecord(stores, record.id))?.state).toBe('queued')
+
+    expect((await engine.syncNow('timer')).sent).toBe(0)
+    expect((await engine.syncNow('visible')).sent).toBe(0)
+    expect(server.submitCalls()).toHaveLength(1)
+    expect((await engine.syncNow('online')).sent).toBe(1)
+    expect((await getRecord(stores, record.id))?.state).toBe('sent')
+  })
+
   it('a 429 waits at least as long as Retry-After says', async () => {
     const { stores } = freshStores()
     const server = createFakeServer()

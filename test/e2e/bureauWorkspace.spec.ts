@@ -10,9 +10,9 @@ test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: fa
 
 const period = periodOf(new Date(), 'term')
 
-/** A school files its myopia screening for this term through the same endpoint the phone uses. */
-async function fileMyopia(request: APIRequestContext, username: string, schoolId: string, counts: Record<string, number>): Promise<void> {
-  const token = await apiToken(request, username, 'school123')
+/** A school's myopia screening for this term, filed through the same endpoint the phone uses. */
+async function fileMyopia(request: APIRequestContext, [username, password]: readonly [string, string], schoolId: string, counts: Record<string, number>): Promise<void> {
+  const token = await apiToken(request, username, password)
   const now = new Date().toISOString()
   const envelope = {
     id: uuidv7(), formId: 'myopia-screening', formVersion: 1, schoolId, period, answers: counts, attachments: [],
@@ -23,8 +23,9 @@ async function fileMyopia(request: APIRequestContext, username: string, schoolId
 }
 
 test('a bureau user at a desk reads completeness, drills into a school and exports the table to Excel', async ({ page, request }) => {
-  await fileMyopia(request, 'school1', 'school-1', { enrolled: 520, screened: 500, myopic: 110 })
-  await fileMyopia(request, 'school2', 'school-2', { enrolled: 800, screened: 790, myopic: 200 })
+  // Schools 2 and 5 (school 1's own survey belongs to the canteen/survey story, which shares this server).
+  await fileMyopia(request, ['inspector', 'inspector123'], 'school-5', { enrolled: 520, screened: 500, myopic: 110 })
+  await fileMyopia(request, ['school2', 'school123'], 'school-2', { enrolled: 800, screened: 790, myopic: 200 })
 
   await signIn(page, 'bureau', 'bureau123')
   await page.goto('/bureau')
@@ -45,7 +46,7 @@ test('a bureau user at a desk reads completeness, drills into a school and expor
   await expect(page.locator('[data-testid="completeness-totals"] [data-state="not_due"] strong')).toHaveText('3')
   const table = page.getByTestId('completeness-table')
   await expect(table.locator('tbody tr')).toHaveCount(5)
-  await expect(table.locator('tr[data-school="school-1"]')).toContainText('按时')
+  await expect(table.locator('tr[data-school="school-5"]')).toContainText('按时')
 
   // Filter by township: 城关镇 holds schools 1, 2 and 5.
   await page.getByTestId('filter-township').selectOption('城关镇')
@@ -53,9 +54,9 @@ test('a bureau user at a desk reads completeness, drills into a school and expor
   await page.getByTestId('filter-township').selectOption('')
 
   // One click from a school to its report.
-  await table.locator('tr[data-school="school-1"]').click()
-  await expect(page).toHaveURL(/\/bureau\/schools\/school-1\?/)
-  await expect(page.locator('.bw-title')).toContainText('示范区第一小学')
+  await table.locator('tr[data-school="school-5"]').click()
+  await expect(page).toHaveURL(/\/bureau\/schools\/school-5\?/)
+  await expect(page.locator('.bw-title')).toContainText('示范区第一高级中学')
   await expect(page.locator('dd[data-field="myopic"]')).toHaveText('110')
   await page.goBack()
 
@@ -75,7 +76,7 @@ test('a bureau user at a desk reads completeness, drills into a school and expor
     if (index > 1) states.set(String(line.getCell(1).value), line.getCell(4).value)
   })
   expect(states.size).toBe(5)
-  expect(states.get('示范区第一小学')).toBe('按时')
+  expect(states.get('示范区第一高级中学')).toBe('按时')
   expect(states.get('示范区实验初级中学')).toBe('按时')
   expect(states.get('河口镇中心幼儿园')).toBe('未到期')
 
@@ -90,7 +91,7 @@ test('a bureau user at a desk reads completeness, drills into a school and expor
   const lines = csv.subarray(3).toString('utf8').trim().split('\r\n')
   expect(lines).toHaveLength(3)
   expect(lines[0]).toContain('筛查出近视人数')
-  expect(lines.slice(1).some((line) => line.includes('示范区第一小学') && line.includes(',110'))).toBe(true)
+  expect(lines.slice(1).some((line) => line.includes('示范区第一高级中学') && line.includes(',110'))).toBe(true)
 })
 
 test('the workspace is usable on a 360 px phone: the navigation scrolls across the top', async ({ browser }) => {

@@ -37,9 +37,11 @@ test('a report submitted after the session was revoked waits, asks for sign-in, 
   await expect(page.getByText('待发送的报告已保存在手机上')).toBeVisible()
   await page.getByLabel('密码').fill('school123')
   await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.locator('.form-entry').first()).toBeVisible()
 
-  await page.goto(`/outbox/${reportId}`)
-  await expect(page.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
+  // No reload: signing in again resumes the paused sync in the same page.
+  await page.getByTestId('tab-outbox').click()
+  await expect(page.locator(`.outbox__row[data-id="${reportId}"] [data-state="sent"]`)).toBeVisible({ timeout: 30_000 })
 
   const bureauToken = await apiToken(request, 'bureau', 'bureau123')
   const list = await request.get('/api/v1/submissions?limit=100', { headers: { authorization: `Bearer ${bureauToken}` } })

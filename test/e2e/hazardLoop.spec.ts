@@ -1,42 +1,11 @@
-import { deflateSync } from 'node:zlib'
 import { expect, test, type Page } from '@playwright/test'
 import { apiToken, goOffline, goOnline, waitForServiceWorkerControl } from './support.js'
+import { pngPhoto } from '../../bench/pngPhoto.js'
 
 const FOOD_CHECKS = [
   'licence', 'healthCerts', 'foodSafetyOfficer', 'invoices', 'storage', 'additives',
   'pests', 'rawCooked', 'disinfection', 'samples', 'openKitchen', 'accompanyMeal',
 ]
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  let crc = 0xffffffff
-  for (const byte of body) crc = (crcTable[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8)
-  const out = Buffer.alloc(8 + data.length + 4)
-  out.writeUInt32BE(data.length, 0)
-  body.copy(out, 4)
-  out.writeUInt32BE((crc ^ 0xffffffff) >>> 0, 8 + data.length)
-  return out
-}
-
-/** A camera-sized PNG (width × height, a colour gradient) to push through the phone's compression. */
-function bigPng(width: number, height: number, tint: number): Buffer {
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([8, 2, 0, 0, 0], 8)
-  const raw = Buffer.alloc((width * 3 + 1) * height)
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1)
-    for (let x = 0; x < width; x++) raw.set([(x * 255) / width, (y * 255) / height, tint], row + 1 + x * 3)
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 1 })), chunk('IEND', Buffer.alloc(0))])
-}
 
 /** Width and height from a JPEG's start-of-frame marker. */
 function jpegSize(bytes: Buffer): { width: number; height: number } {
@@ -74,7 +43,7 @@ test('an offline inspection with a failed item and a photo becomes a hazard, is 
   await licence.locator('.check__choice--fail').click()
   await licence.locator('textarea').nth(1).fill('食品经营许可证已过期两个月')
   await licence.getByPlaceholder('如：总务处 李主任').fill('后勤主任 王老师')
-  await licence.locator('[data-testid="photo-gallery"] input[type="file"]').setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: bigPng(3000, 2000, 40) })
+  await licence.locator('[data-testid="photo-gallery"] input[type="file"]').setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: pngPhoto(3000, 2000, 40) })
   await expect(licence.locator('.photos__img')).toHaveCount(1)
 
   // The draft and its photo survive a reload with no connection.
@@ -123,7 +92,7 @@ test('an offline inspection with a failed item and a photo becomes a hazard, is 
   await page.getByTestId('rectify').click()
   await expect(page).toHaveURL(/\/fill\//)
   await page.locator('[data-field="measures"] textarea').fill('已补办食品经营许可证并公示')
-  await page.locator('[data-field="evidence"] [data-testid="photo-gallery"] input[type="file"]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: bigPng(1200, 900, 200) })
+  await page.locator('[data-field="evidence"] [data-testid="photo-gallery"] input[type="file"]').setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: pngPhoto(1200, 900, 200) })
   await expect(page.locator('[data-field="evidence"] .photos__img')).toHaveCount(1)
   await page.getByRole('button', { name: '提交' }).click()
   await expect(page).toHaveURL(/\/outbox\//)

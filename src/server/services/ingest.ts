@@ -10,7 +10,7 @@ import { canFileFor, findSchool } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { deriveReport } from './derive-report.js'
 import { checkRectification, recordRectification, RectificationRefused } from './hazard-rectification.js'
-import { idOf, isPlainObject, locationIssues, normaliseEnvelope } from './normalise-envelope.js'
+import { idOf, isPlainObject, normaliseEnvelope } from './normalise-envelope.js'
 import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned, recordPledgeSigning, type PledgeSigning } from './pledge-signing.js'
 import { recordFoundHazards } from './record-hazards.js'
 
@@ -126,7 +126,7 @@ async function ingestOne(db: Db, user: User, raw: unknown, now: Date): Promise<S
   if (!isPlainObject(raw)) return rejected(idOf(raw), [typeIssue('')])
   const envelope = normaliseEnvelope(raw)
   const id = idOf(raw)
-  const shape = [...checkEnvelopeShape(envelope), ...locationIssues(envelope)]
+  const shape = checkEnvelopeShape(envelope)
   if (shape.length > 0) return rejected(id, shape)
 
   const school = await findSchool(db, envelope.schoolId)

@@ -1,6 +1,4 @@
 import type { SubmissionEnvelope } from '../../core/protocol.js'
-import { issueMessage } from '../../core/messages.js'
-import type { ValidationIssue } from '../../core/validate.js'
 
 const envelopeKeys = [
   'id',
@@ -31,22 +29,6 @@ export function normaliseEnvelope(raw: Record<string, unknown>): SubmissionEnvel
     if (raw[key] !== undefined) picked[key] = raw[key]
   }
   return picked as SubmissionEnvelope
-}
-
-function isGeoPoint(value: unknown): boolean {
-  if (!isPlainObject(value)) return false
-  const { lat, lng, accuracy } = value
-  return (
-    typeof lat === 'number' && lat >= -90 && lat <= 90 &&
-    typeof lng === 'number' && lng >= -180 && lng <= 180 &&
-    typeof accuracy === 'number' && accuracy >= 0
-  )
-}
-
-/** The envelope's optional location is not covered by the core shape check. */
-export function locationIssues(envelope: SubmissionEnvelope): ValidationIssue[] {
-  if (envelope.location === undefined || isGeoPoint(envelope.location)) return []
-  return [{ fieldId: 'location', code: 'location', severity: 'error', message: issueMessage('location') }]
 }
 
 export function idOf(raw: unknown): string {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from 'kysely'
 import pg from 'pg'
 import type { Config } from '../config.js'
 import type { Database } from './schema.js'
@@ -43,6 +43,28 @@ function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Datab
   return sqlite
 }
 
+/**
+ * BEGIN IMMEDIATE: a transaction takes the write lock when it starts. Ingest reads before it
+ * writes; a deferred transaction that has read fails with SQLITE_BUSY_SNAPSHOT when another
+ * process on the same file commits meanwhile (busy_timeout cannot help), an immediate one waits.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+  override createDriver(): SqliteDriver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
+}
+
 function openSqlite(dataDir: string): Kysely<Database> {
   mkdirSync(dataDir, { recursive: true })
   const sqlite = new BetterSqlite3(join(dataDir, 'school-report.sqlite'))
@@ -51,7 +73,7 @@ function openSqlite(dataDir: string): Kysely<Database> {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) })
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Kysely<Database> {

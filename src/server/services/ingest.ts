@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { ControlledTransaction, Kysely } from 'kysely'
 import { canonicalJson, sha256Hex } from '../../core/digest.js'
 import { checkEnvelopeShape, validateSubmission } from '../../core/envelope.js'
 import type { FormTemplate } from '../../core/forms/types.js'
@@ -15,6 +15,7 @@ import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned, recordPledgeSig
 import { recordFoundHazards } from './record-hazards.js'
 
 type Db = Kysely<Database>
+type Trx = ControlledTransaction<Database>
 
 function rejected(id: string, issues: readonly ValidationIssue[], message = 'The report has problems'): SubmitResult {
   return { id, status: 'rejected', error: apiError('validation_failed', message, issues) }
@@ -63,89 +64,95 @@ type Accepted = {
   rectification?: string
 }
 
-/** One transaction: the row and everything derived from it, or nothing. */
-async function store(db: Db, user: User, item: Accepted, now: Date): Promise<SubmitResult> {
+/**
+ * The row and everything derived from it inside a savepoint of the batch's transaction: a
+ * refusal found while writing rolls back this report alone (in PostgreSQL an error would
+ * otherwise abort the whole transaction); an unexpected error is rethrown and the caller rolls
+ * back the batch, so the phone resends it and nothing is half kept.
+ */
+async function store(trx: Trx, user: User, item: Accepted, receivedAt: string): Promise<SubmitResult> {
+  const report = await trx.savepoint('report').execute()
   try {
-    return await storeInTransaction(db, user, item, now)
+    const result = await storeRows(report, user, item, receivedAt)
+    await report.releaseSavepoint('report').execute()
+    return result
   } catch (error) {
+    if (!(error instanceof PledgeAlreadySigned) && !(error instanceof RectificationRefused)) throw error
+    await report.rollbackToSavepoint('report').execute()
     // Another signing of the same pledge won the unique key: nothing of this one was kept.
-    if (error instanceof PledgeAlreadySigned) return alreadySigned(db, error.signing)
+    if (error instanceof PledgeAlreadySigned) return alreadySigned(trx, error.signing)
     // The hazard was verified or rectified by someone else meanwhile: the report is refused whole.
-    if (error instanceof RectificationRefused) return error.result
-    throw error
+    return error.result
   }
 }
 
-async function storeInTransaction(db: Db, user: User, item: Accepted, now: Date): Promise<SubmitResult> {
+async function storeRows(trx: Db, user: User, item: Accepted, receivedAt: string): Promise<SubmitResult> {
   const { envelope, template, body, digest } = item
-  const receivedAt = now.toISOString()
-  return db.transaction().execute(async (trx) => {
-    // ON CONFLICT DO NOTHING: a concurrent resend cannot make a second row, and no row comes
-    // back for a skipped insert, so the stored digest then decides duplicate or conflict.
-    const inserted = await trx
-      .insertInto('submissions')
-      .values({
-        id: envelope.id,
-        form_id: envelope.formId,
-        form_version: envelope.formVersion,
-        school_id: envelope.schoolId,
-        period: envelope.period ?? null,
-        subject_id: envelope.subjectId ?? null,
-        user_id: user.id,
-        device_id: envelope.deviceId,
-        body,
-        digest,
-        started_at: envelope.startedAt,
-        completed_at: envelope.completedAt,
-        received_at: receivedAt,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (!inserted) {
-      const prior = await priorOutcome(trx, envelope.id, digest)
-      if (prior) return prior
-      throw new Error(`submission ${envelope.id} was neither inserted nor found`)
-    }
-    const hashes = [...new Set(envelope.attachments)]
-    if (hashes.length > 0) {
-      await trx
-        .insertInto('submission_blobs')
-        .values(hashes.map((sha256) => ({ submission_id: envelope.id, sha256 })))
-        .execute()
-    }
-    await recordFoundHazards(trx, user, envelope, template, receivedAt)
-    if (item.rectification !== undefined) await recordRectification(trx, user, envelope, item.rectification, receivedAt)
-    await deriveReport(trx, template, envelope, receivedAt)
-    if (item.pledge && !(await recordPledgeSigning(trx, item.pledge, receivedAt))) throw new PledgeAlreadySigned(item.pledge)
-    return { id: envelope.id, status: 'accepted', receivedAt, digest }
-  })
+  // ON CONFLICT DO NOTHING: a concurrent resend cannot make a second row, and no row comes
+  // back for a skipped insert, so the stored digest then decides duplicate or conflict.
+  const inserted = await trx
+    .insertInto('submissions')
+    .values({
+      id: envelope.id,
+      form_id: envelope.formId,
+      form_version: envelope.formVersion,
+      school_id: envelope.schoolId,
+      period: envelope.period ?? null,
+      subject_id: envelope.subjectId ?? null,
+      user_id: user.id,
+      device_id: envelope.deviceId,
+      body,
+      digest,
+      started_at: envelope.startedAt,
+      completed_at: envelope.completedAt,
+      received_at: receivedAt,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (!inserted) {
+    const prior = await priorOutcome(trx, envelope.id, digest)
+    if (prior) return prior
+    throw new Error(`submission ${envelope.id} was neither inserted nor found`)
+  }
+  const hashes = [...new Set(envelope.attachments)]
+  if (hashes.length > 0) {
+    await trx
+      .insertInto('submission_blobs')
+      .values(hashes.map((sha256) => ({ submission_id: envelope.id, sha256 })))
+      .execute()
+  }
+  await recordFoundHazards(trx, user, envelope, template, receivedAt)
+  if (item.rectification !== undefined) await recordRectification(trx, user, envelope, item.rectification, receivedAt)
+  await deriveReport(trx, template, envelope, receivedAt)
+  if (item.pledge && !(await recordPledgeSigning(trx, item.pledge, receivedAt))) throw new PledgeAlreadySigned(item.pledge)
+  return { id: envelope.id, status: 'accepted', receivedAt, digest }
 }
 
-async function ingestOne(db: Db, user: User, raw: unknown, now: Date): Promise<SubmitResult> {
+async function ingestOne(trx: Trx, user: User, raw: unknown, receivedAt: string): Promise<SubmitResult> {
   if (!isPlainObject(raw)) return rejected(idOf(raw), [typeIssue('')])
   const envelope = normaliseEnvelope(raw)
   const id = idOf(raw)
   const shape = checkEnvelopeShape(envelope)
   if (shape.length > 0) return rejected(id, shape)
 
-  const school = await findSchool(db, envelope.schoolId)
+  const school = await findSchool(trx, envelope.schoolId)
   if (!school || !canFileFor(user, school)) {
     return { id, status: 'rejected', error: apiError('forbidden', 'You may not report for this school') }
   }
 
   const body = canonicalJson(envelope)
   const digest = await sha256Hex(body)
-  const prior = await priorOutcome(db, id, digest)
+  const prior = await priorOutcome(trx, id, digest)
   if (prior) return prior
 
-  const template = await findTemplate(db, envelope.formId, envelope.formVersion)
+  const template = await findTemplate(trx, envelope.formId, envelope.formVersion)
   if (!template) return rejected(id, [typeIssue('formId')], 'Unknown form or form version')
 
   const issues = validateSubmission(template, envelope)
   if (hasErrors(issues)) return rejected(id, issues)
 
-  const missing = await missingBlobs(db, envelope.attachments)
+  const missing = await missingBlobs(trx, envelope.attachments)
   if (missing.length > 0) {
     const issue: ValidationIssue = {
       fieldId: 'attachments',
@@ -157,26 +164,38 @@ async function ingestOne(db: Db, user: User, raw: unknown, now: Date): Promise<S
   }
 
   if (template.kind === 'pledge') {
-    const pledge = await checkPledgeSigning(db, user, envelope)
+    const pledge = await checkPledgeSigning(trx, user, envelope)
     if (pledge.kind === 'refused') return pledge.result
-    return store(db, user, { envelope, template, body, digest, pledge: pledge.signing }, now)
+    return store(trx, user, { envelope, template, body, digest, pledge: pledge.signing }, receivedAt)
   }
   if (template.kind === 'rectification') {
-    const rectification = await checkRectification(db, envelope)
+    const rectification = await checkRectification(trx, envelope)
     if (rectification.kind === 'refused') return rectification.result
-    return store(db, user, { envelope, template, body, digest, rectification: rectification.hazardId }, now)
+    return store(trx, user, { envelope, template, body, digest, rectification: rectification.hazardId }, receivedAt)
   }
-  return store(db, user, { envelope, template, body, digest }, now)
+  return store(trx, user, { envelope, template, body, digest }, receivedAt)
 }
 
 /**
- * Files a batch of submissions for a signed-in user. Every item stands alone: one bad item
- * does not spoil the others, and each accepted one is committed before the reply goes out.
+ * Files a batch of submissions for a signed-in user in one transaction, one commit. Every item
+ * still stands alone: one refused item does not spoil the others. An unexpected error rolls the
+ * whole batch back and answers 5xx, so the phone resends it; the accepted items are committed
+ * before the reply goes out.
  */
 export async function ingestBatch(db: Db, user: User, envelopes: readonly unknown[], now: Date): Promise<SubmitResult[]> {
   if (envelopes.length > MAX_BATCH) throw new ApiHttpError('bad_request', `At most ${MAX_BATCH} submissions per batch`)
-  const results: SubmitResult[] = []
-  // One at a time, in order: SQLite serialises writers anyway and the phone sends oldest first.
-  for (const raw of envelopes) results.push(await ingestOne(db, user, raw, now))
-  return results
+  const receivedAt = now.toISOString()
+  const trx = await db.startTransaction().execute()
+  try {
+    const results: SubmitResult[] = []
+    // One at a time, in order: the phone sends oldest first, and a later item sees what an earlier one stored.
+    for (const raw of envelopes) results.push(await ingestOne(trx, user, raw, receivedAt))
+    await trx.commit().execute()
+    return results
+  } catch (error) {
+    // The error that broke the batch is the one to report; a rollback can fail after it (SQLite
+    // has already rolled back on some errors, a PostgreSQL connection may be gone).
+    await trx.rollback().execute().catch(() => undefined)
+    throw error
+  }
 }

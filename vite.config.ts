@@ -60,9 +60,11 @@ export default defineConfig({
     precompress(),
   ],
   resolve: {
-    // Runtime-only vue-i18n: texts are compiled by src/client/i18n/compileMessage.ts, not by the
-    // full ICU-like message compiler (@intlify/message-compiler) that would ship on the first screen.
-    alias: [{ find: /^vue-i18n$/, replacement: 'vue-i18n/dist/vue-i18n.runtime.esm-bundler.js' }],
+    // petite-vue-i18n is vue-i18n's lite build (same project, same `createI18n`/`useI18n`, only the
+    // translation API we use: no date/number formats, no legacy API, no components): 2.8 KB gzip less
+    // on the first screen than vue-i18n's runtime. Its runtime-only build: texts are compiled by
+    // src/client/i18n/compileMessage.ts, not by the full message compiler (@intlify/message-compiler).
+    alias: [{ find: /^petite-vue-i18n$/, replacement: 'petite-vue-i18n/dist/petite-vue-i18n.runtime.esm-bundler.js' }],
   },
   define: {
     __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',

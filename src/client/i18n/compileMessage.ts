@@ -1,4 +1,4 @@
-import type { MessageCompiler, MessageContext, MessageFunction } from 'vue-i18n'
+import type { MessageCompiler, MessageContext, MessageFunction } from 'petite-vue-i18n'
 
 type Part = string | { readonly key: string }
 

@@ -1,6 +1,7 @@
-import { createI18n } from 'vue-i18n'
+import { createI18n } from 'petite-vue-i18n'
 import type { Locale } from '../../core/text.js'
 import { compileMessage } from './compileMessage.js'
+import { resolveMessagePath } from './resolveMessagePath.js'
 import zhCN from './zh-CN.js'
 
 const LOCALE_KEY = 'school-report.locale'
@@ -17,8 +18,9 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   // Chinese is built in (and the fallback); English is its own chunk, loaded when chosen.
   messages: { 'zh-CN': zhCN } as Record<Locale, typeof zhCN>,
-  // The build uses vue-i18n's runtime-only code (vite.config.ts): our own small compiler turns texts into functions.
+  // The build uses petite-vue-i18n's runtime-only code (vite.config.ts): our own small compiler turns texts into functions.
   messageCompiler: compileMessage,
+  messageResolver: resolveMessagePath,
 })
 
 const loaded = new Set<Locale>(['zh-CN'])

@@ -1,4 +1,4 @@
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import type { Text } from '../../core/text.js'
 
 /** Picks the current language from a bilingual template text. */

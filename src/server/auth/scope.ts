@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Role, User } from '../../core/protocol.js'
 import type { Database } from '../db/schema.js'
 
-type SchoolRef = { readonly id: string; readonly districtId: string }
+export type SchoolRef = { readonly id: string; readonly districtId: string }
 
 const schoolRoles: readonly Role[] = ['staff', 'principal']
 const districtRoles: readonly Role[] = ['inspector', 'bureau']

@@ -1,15 +1,17 @@
 import type { ControlledTransaction, Kysely } from 'kysely'
-import { canonicalJson, sha256Hex } from '../../core/digest.js'
+import { canonicalJson } from '../../core/digest.js'
 import { checkEnvelopeShape, validateSubmission } from '../../core/envelope.js'
 import type { FormTemplate } from '../../core/forms/types.js'
 import { issueMessage } from '../../core/messages.js'
 import { MAX_BATCH, type SubmissionEnvelope, type SubmitResult, type User } from '../../core/protocol.js'
 import { hasErrors, type ValidationIssue } from '../../core/validate.js'
 import { ApiHttpError, apiError } from '../api-error.js'
-import { canFileFor, findSchool } from '../auth/scope.js'
+import { canFileFor } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
+import { bodyDigest } from './body-digest.js'
 import { deriveReport } from './derive-report.js'
 import { checkRectification, recordRectification, RectificationRefused } from './hazard-rectification.js'
+import { loadIngestLookups, priorOutcomeOf, storedRows, type IngestLookups } from './ingest-lookups.js'
 import { idOf, isPlainObject, normaliseEnvelope } from './normalise-envelope.js'
 import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned, recordPledgeSigning, type PledgeSigning } from './pledge-signing.js'
 import { recordFoundHazards } from './record-hazards.js'
@@ -23,35 +25,6 @@ function rejected(id: string, issues: readonly ValidationIssue[], message = 'The
 
 function typeIssue(fieldId: string): ValidationIssue {
   return { fieldId, code: 'type', severity: 'error', message: issueMessage('type') }
-}
-
-/** A stored row with the same id: the same bytes are a duplicate, different bytes a conflict. */
-async function priorOutcome(db: Db, id: string, digest: string): Promise<SubmitResult | undefined> {
-  const stored = await db.selectFrom('submissions').select(['digest', 'received_at']).where('id', '=', id).executeTakeFirst()
-  if (!stored) return undefined
-  if (stored.digest === digest) return { id, status: 'duplicate', receivedAt: stored.received_at, digest }
-  return {
-    id,
-    status: 'conflict',
-    error: apiError('conflict', 'A different report with this id was already received'),
-  }
-}
-
-async function findTemplate(db: Db, formId: string, version: number): Promise<FormTemplate | undefined> {
-  const row = await db
-    .selectFrom('forms')
-    .select('template')
-    .where('id', '=', formId)
-    .where('version', '=', version)
-    .executeTakeFirst()
-  return row && (JSON.parse(row.template) as FormTemplate)
-}
-
-async function missingBlobs(db: Db, hashes: readonly string[]): Promise<string[]> {
-  if (hashes.length === 0) return []
-  const rows = await db.selectFrom('blobs').select('sha256').where('sha256', 'in', [...hashes]).execute()
-  const known = new Set(rows.map((row) => row.sha256))
-  return hashes.filter((hash) => !known.has(hash))
 }
 
 type Accepted = {
@@ -111,7 +84,8 @@ async function storeRows(trx: Db, user: User, item: Accepted, receivedAt: string
     .returning('id')
     .executeTakeFirst()
   if (!inserted) {
-    const prior = await priorOutcome(trx, envelope.id, digest)
+    // Another transaction stored this id after the batch read its rows.
+    const prior = priorOutcomeOf(envelope.id, digest, (await storedRows(trx, [envelope.id])).get(envelope.id))
     if (prior) return prior
     throw new Error(`submission ${envelope.id} was neither inserted nor found`)
   }
@@ -129,31 +103,36 @@ async function storeRows(trx: Db, user: User, item: Accepted, receivedAt: string
   return { id: envelope.id, status: 'accepted', receivedAt, digest }
 }
 
-async function ingestOne(trx: Trx, user: User, raw: unknown, receivedAt: string): Promise<SubmitResult> {
+/** A batch item whose envelope has its shape, with its canonical body and digest: no database needed yet. */
+type Prepared = { readonly envelope: SubmissionEnvelope; readonly body: string; readonly digest: string }
+
+function prepare(raw: unknown): Prepared | SubmitResult {
   if (!isPlainObject(raw)) return rejected(idOf(raw), [typeIssue('')])
   const envelope = normaliseEnvelope(raw)
-  const id = idOf(raw)
   const shape = checkEnvelopeShape(envelope)
-  if (shape.length > 0) return rejected(id, shape)
+  if (shape.length > 0) return rejected(idOf(raw), shape)
+  const body = canonicalJson(envelope)
+  return { envelope, body, digest: bodyDigest(body) }
+}
 
-  const school = await findSchool(trx, envelope.schoolId)
+async function ingestOne(trx: Trx, lookups: IngestLookups, user: User, item: Prepared, receivedAt: string): Promise<SubmitResult> {
+  const { envelope, body, digest } = item
+  const { id } = envelope
+  const school = await lookups.school(envelope.schoolId)
   if (!school || !canFileFor(user, school)) {
     return { id, status: 'rejected', error: apiError('forbidden', 'You may not report for this school') }
   }
 
-  const body = canonicalJson(envelope)
-  const digest = await sha256Hex(body)
-  const prior = await priorOutcome(trx, id, digest)
+  const prior = lookups.priorOutcome(id, digest)
   if (prior) return prior
 
-  const template = await findTemplate(trx, envelope.formId, envelope.formVersion)
+  const template = await lookups.template(envelope.formId, envelope.formVersion)
   if (!template) return rejected(id, [typeIssue('formId')], 'Unknown form or form version')
 
   const issues = validateSubmission(template, envelope)
   if (hasErrors(issues)) return rejected(id, issues)
 
-  const missing = await missingBlobs(trx, envelope.attachments)
-  if (missing.length > 0) {
+  if (lookups.missingBlobs(envelope.attachments).length > 0) {
     const issue: ValidationIssue = {
       fieldId: 'attachments',
       code: 'attachmentMissing',
@@ -163,17 +142,20 @@ async function ingestOne(trx: Trx, user: User, raw: unknown, receivedAt: string)
     return rejected(id, [issue], 'Upload the photos before the report')
   }
 
+  let result: SubmitResult
   if (template.kind === 'pledge') {
     const pledge = await checkPledgeSigning(trx, user, envelope)
     if (pledge.kind === 'refused') return pledge.result
-    return store(trx, user, { envelope, template, body, digest, pledge: pledge.signing }, receivedAt)
-  }
-  if (template.kind === 'rectification') {
+    result = await store(trx, user, { envelope, template, body, digest, pledge: pledge.signing }, receivedAt)
+  } else if (template.kind === 'rectification') {
     const rectification = await checkRectification(trx, envelope)
     if (rectification.kind === 'refused') return rectification.result
-    return store(trx, user, { envelope, template, body, digest, rectification: rectification.hazardId }, receivedAt)
+    result = await store(trx, user, { envelope, template, body, digest, rectification: rectification.hazardId }, receivedAt)
+  } else {
+    result = await store(trx, user, { envelope, template, body, digest }, receivedAt)
   }
-  return store(trx, user, { envelope, template, body, digest }, receivedAt)
+  if (result.status === 'accepted') lookups.remember(id, { digest, receivedAt })
+  return result
 }
 
 /**
@@ -185,11 +167,14 @@ async function ingestOne(trx: Trx, user: User, raw: unknown, receivedAt: string)
 export async function ingestBatch(db: Db, user: User, envelopes: readonly unknown[], now: Date): Promise<SubmitResult[]> {
   if (envelopes.length > MAX_BATCH) throw new ApiHttpError('bad_request', `At most ${MAX_BATCH} submissions per batch`)
   const receivedAt = now.toISOString()
+  // Shape, canonical body and digest before the transaction: it then holds the database only for reads and writes.
+  const items = envelopes.map(prepare)
   const trx = await db.startTransaction().execute()
   try {
+    const lookups = await loadIngestLookups(trx, items.flatMap((item) => ('envelope' in item ? [item.envelope] : [])))
     const results: SubmitResult[] = []
     // One at a time, in order: the phone sends oldest first, and a later item sees what an earlier one stored.
-    for (const raw of envelopes) results.push(await ingestOne(trx, user, raw, receivedAt))
+    for (const item of items) results.push('envelope' in item ? await ingestOne(trx, lookups, user, item, receivedAt) : item)
     await trx.commit().execute()
     return results
   } catch (error) {

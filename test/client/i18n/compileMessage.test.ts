@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createI18n } from 'vue-i18n'
+import { createI18n } from 'petite-vue-i18n'
 import { compileMessage } from '../../../src/client/i18n/compileMessage.js'
 import en from '../../../src/client/i18n/en.js'
 import zhCN from '../../../src/client/i18n/zh-CN.js'

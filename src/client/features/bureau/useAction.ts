@@ -1,6 +1,6 @@
 import { showToast } from 'vant'
 import { ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { useAuthStore } from '../auth/authStore.js'
 import { apiSend, type ApiResult } from './bureauApi.js'
 import { problemOf } from './useApiData.js'

@@ -1,5 +1,5 @@
 import { computed } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { todayIso } from '../../../core/dates.js'
 import { RECTIFICATION_FORM_ID } from '../../../core/forms/hazard-rectification.js'
 import { allFields } from '../../../core/forms/types.js'

@@ -1,4 +1,4 @@
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import type { OutboxError } from '../../offline/outbox.js'
 import { useText } from '../../ui/useText.js'
 

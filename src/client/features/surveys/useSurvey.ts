@@ -1,6 +1,6 @@
 import { computed, ref, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import { showConfirmDialog } from 'vant'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { allFields, type AnswerValue, type Answers, type FormTemplate } from '../../../core/forms/types.js'
 import { computeRates } from '../../../core/rates.js'
 import { recentPeriods } from '../../../core/recentPeriods.js'

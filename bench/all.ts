@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { buildWithAppConfig, repoRoot } from './buildWithAppConfig.js'
 import { describeMachine } from './machine.js'
 
-const BENCHES = ['bundle', 'lighthouse', 'sync', 'ingest', 'startup', 'outbox'] as const
+const BENCHES = ['bundle', 'lighthouse', 'sync', 'ingest', 'startup', 'outbox', 'upload'] as const
 
 console.table(describeMachine())
 const dist = await buildWithAppConfig(repoRoot)

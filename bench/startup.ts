@@ -6,20 +6,16 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import { serveBuiltApp, signIn, waitForServiceWorker } from './appUnderTest.js'
 import { launchChromium, phoneContext } from './chromium.js'
+import { fillFoodHygiene, openFormOn, timeCameraPhoto, timeSubmit } from './photoForm.js'
 import { pngPhoto } from './pngPhoto.js'
 import { throttledPage as slowPage, yardstick } from './yardstick.js'
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 8340)
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3)
 const CPU_SLOWDOWN = 4
-const SAVED_ON_PHONE = '已保存在手机上'
 const CANTEEN_CHECKS = [
   'licence', 'healthCerts', 'management', 'purchaseRecords', 'storage', 'additives', 'rawCooked',
   'disinfection', 'samples', 'hygiene', 'pestControl', 'openKitchen', 'accompany', 'kitchenWaste',
-]
-const FOOD_CHECKS = [
-  'licence', 'healthCerts', 'foodSafetyOfficer', 'invoices', 'storage', 'additives',
-  'pests', 'rawCooked', 'disinfection', 'samples', 'openKitchen', 'accompanyMeal',
 ]
 
 function throttledPage(context: BrowserContext): Promise<Page> {
@@ -47,33 +43,8 @@ async function coldStart(context: BrowserContext): Promise<{ home: number; form:
   return { home, form, yard }
 }
 
-/** Milliseconds from the tap on submit (the click event's own timestamp) to the "saved on this phone" toast. */
-async function timeSubmit(page: Page): Promise<number> {
-  const measured = page.evaluate(
-    (text) =>
-      new Promise<number>((resolve) => {
-        let tapAt = 0
-        document.addEventListener('click', (event) => (tapAt = event.timeStamp), { capture: true, once: true })
-        const observer = new MutationObserver(() => {
-          if (tapAt > 0 && document.body.innerText.includes(text)) {
-            observer.disconnect()
-            resolve(performance.now() - tapAt)
-          }
-        })
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true })
-      }),
-    SAVED_ON_PHONE,
-  )
-  await page.getByRole('button', { name: '提交' }).click()
-  return measured
-}
-
 async function openForm(context: BrowserContext, formId: string): Promise<Page> {
-  const page = await throttledPage(context)
-  await page.goto('/')
-  await page.locator(`.form-entry[data-form="${formId}"]`).click()
-  await page.locator('.check__choice--pass').first().waitFor()
-  return page
+  return openFormOn(await throttledPage(context), formId)
 }
 
 async function submitCanteen(context: BrowserContext): Promise<number> {
@@ -85,24 +56,12 @@ async function submitCanteen(context: BrowserContext): Promise<number> {
   return ms
 }
 
-async function addPhoto(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, expected: number): Promise<number> {
-  const started = Date.now()
-  await page.locator('[data-field="scenePhotos"] [data-testid="photo-gallery"] input[type="file"]').setInputFiles(file)
-  await page.locator('[data-field="scenePhotos"] .photos__img').nth(expected - 1).waitFor({ timeout: 120_000 })
-  return Date.now() - started
-}
-
 async function submitWithPhotos(context: BrowserContext): Promise<{ submit: number; bigPhoto: number }> {
   const page = await openForm(context, 'food-hygiene')
-  for (const id of FOOD_CHECKS) await page.locator(`[data-field="${id}"] .check__choice--pass`).click()
-  for (let index = 1; index <= 3; index++) await addPhoto(page, { name: `scene-${index}.png`, mimeType: 'image/png', buffer: pngPhoto(1600, 1200, index * 60) }, index)
+  await fillFoodHygiene(page, [1, 2, 3].map((index) => ({ name: `scene-${index}.png`, mimeType: 'image/png', buffer: pngPhoto(1600, 1200, index * 60) })))
   const submit = await timeSubmit(page)
   await page.close()
-  // A 12-megapixel picture (4000 × 3000) through the phone's own compression, on a fresh draft.
-  const other = await openForm(context, 'food-hygiene')
-  const bigPhoto = await addPhoto(other, { name: 'camera.png', mimeType: 'image/png', buffer: pngPhoto(4000, 3000, 90) }, 1)
-  await other.close()
-  return { submit, bigPhoto }
+  return { submit, bigPhoto: await timeCameraPhoto(context, CPU_SLOWDOWN) }
 }
 
 function median(values: readonly number[]): number {

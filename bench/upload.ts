@@ -60,6 +60,30 @@ async function countSent(page: Page, ids: readonly string[]): Promise<number> {
   )
 }
 
+/**
+ * Resolves once the app's engine says it is waiting with no pass due for `quietMs` (its 'outbox'
+ * BroadcastChannel posts every state): the returning signal then meets an idle engine, as it
+ * would after a while without signal, instead of racing a retry the timer started.
+ */
+function engineQuietFor(page: Page, quietMs: number): Promise<void> {
+  return page.evaluate(
+    (quiet) =>
+      new Promise<void>((resolve, reject) => {
+        const channel = new BroadcastChannel('outbox')
+        const timer = setTimeout(() => reject(new Error('the sync engine did not settle within 60 s')), 60_000)
+        channel.onmessage = (event: MessageEvent<{ state: { kind: string; nextAttemptAt?: number } }>) => {
+          const { state } = event.data
+          if (state.kind === 'waiting' && (state.nextAttemptAt ?? 0) - Date.now() > quiet) {
+            clearTimeout(timer)
+            channel.close()
+            resolve()
+          }
+        }
+      }),
+    quietMs,
+  )
+}
+
 /** Counts the API requests by method while the engine drains. */
 function watchApi(page: Page): { counts: Record<string, number>; stop: () => void } {
   const counts: Record<string, number> = {}
@@ -135,7 +159,9 @@ try {
       return { name: `scene-${report}-${index}.png`, mimeType: 'image/png', buffer: pngPhoto(2000, 1500, tint) }
     })
     await fillFoodHygiene(page, photos)
+    const quiet = report === REPORTS - 1 ? engineQuietFor(page, 3_000) : Promise.resolve()
     await timeSubmit(page)
+    await quiet
   }
   const queued = await readQueued(page)
   const photoBytes = queued.photos.reduce((sum, photo) => sum + photo.size, 0)

@@ -87,6 +87,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running: Promise<SyncSummary> | null = null
   let followUp: Promise<SyncSummary> | null = null
   let followUpEager = false
+  /** Blobs whose PUT went out from this page: one may have arrived even if its reply did not. */
+  const putStarted = new Set<string>()
 
   function announce(ids: readonly string[]): void {
     channel.postMessage({ type: 'outbox', ids, state: current })
@@ -170,28 +172,38 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  /** Blobs for each record of a chunk; returns the records ready to send, or why to stop. */
+  /** Blobs for the records of a chunk; returns the records ready to send, or why to stop. */
   async function prepare(
     chunk: readonly OutboxRecord[],
     known: KnownOnServer,
     counts: Counts,
     onChecked: () => void,
   ): Promise<{ ready: OutboxRecord[]; stop: Stop }> {
+    // HEAD first only where a PUT may already have arrived: a record tried before (its upload or
+    // its batch met a failure), or a blob whose PUT this engine started in an earlier pass.
+    const needs = chunk.map((record) => ({ hashes: record.attachments, check: (hash: string) => record.attempts > 0 || putStarted.has(hash) }))
+    const uploads = await uploadBlobs(stores, transport, needs, known, {
+      onPutStarted: (hash) => putStarted.add(hash),
+      onUploaded: () => (counts.uploadedBlobs += 1),
+      onChecked,
+    })
     const ready: OutboxRecord[] = []
-    for (const record of chunk) {
-      const outcome = await uploadBlobs(stores, transport, record.attachments, known, () => (counts.uploadedBlobs += 1), onChecked)
+    let stop: Stop = null
+    for (const [index, record] of chunk.entries()) {
+      const outcome = uploads[index]
+      if (outcome === undefined || outcome.kind === 'skipped') continue
       if (outcome.kind === 'ok') ready.push(record)
       else if (outcome.kind === 'rejected') {
         await write([record], inState('queued', (stored) => markRejected(stored, outcome.error, now())))
         counts.rejected += 1
-      } else if (outcome.kind === 'unauthorized') return { ready, stop: 'unauthorized' }
+      } else if (outcome.kind === 'unauthorized') stop = 'unauthorized'
       else {
         await write([record], inState('queued', (stored) => markSending(stored, now())))
         await retryLater([record], outcome.reason, outcome.retryAfterMs, counts)
-        return { ready, stop: 'retry' }
+        stop ??= 'retry'
       }
     }
-    return { ready, stop: null }
+    return { ready, stop }
   }
 
   function mine(record: OutboxRecord): boolean {

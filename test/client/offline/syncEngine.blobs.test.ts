@@ -7,7 +7,7 @@ import { engineFor, freshStores, queueRecord, T0 } from './harness.js'
 const photo = (text: string): Uint8Array => new TextEncoder().encode(`jpeg:${text}`)
 
 describe('sync engine: attachments', () => {
-  it('uploads a missing blob (HEAD then PUT) before the record that needs it', async () => {
+  it('sends a photo never tried before straight as a PUT, without a HEAD round trip, before the record that needs it', async () => {
     const { stores } = freshStores()
     const server = createFakeServer()
     const hash = await putBlob(stores, photo('exit'), 'image/jpeg')
@@ -16,22 +16,48 @@ describe('sync engine: attachments', () => {
 
     const summary = await engine.syncNow('test')
     expect(summary).toMatchObject({ sent: 1, uploadedBlobs: 1 })
-    expect(server.calls.map((call) => call.op)).toEqual(['head', 'put', 'submit'])
+    expect(server.calls.map((call) => call.op)).toEqual(['put', 'submit'])
     expect(server.blobs.get(hash)?.type).toBe('image/jpeg')
     expect([...new Uint8Array(server.blobs.get(hash)?.bytes ?? new ArrayBuffer(0))]).toEqual([...photo('exit')])
     expect((await getRecord(stores, record.id))?.state).toBe('sent')
   })
 
-  it('does not upload a blob the server already has, nor ask twice in one pass', async () => {
+  it('a photo two reports share goes up once in a pass', async () => {
+    const { stores } = freshStores()
+    const server = createFakeServer()
+    const hash = await putBlob(stores, photo('shared'), 'image/jpeg')
+    await queueRecord(stores, { attachments: [hash] })
+    await queueRecord(stores, { attachments: [hash], now: T0 + 1 })
+    const { engine } = engineFor(stores, server)
+    expect(await engine.syncNow('test')).toMatchObject({ sent: 2, uploadedBlobs: 1 })
+    expect(server.calls.map((call) => call.op)).toEqual(['put', 'submit'])
+  })
+
+  it('a report tried before asks with HEAD first and does not send a photo the server already has', async () => {
     const { stores } = freshStores()
     const server = createFakeServer()
     const hash = await putBlob(stores, photo('shared'), 'image/jpeg')
     server.blobs.set(hash, { bytes: photo('shared').slice().buffer, type: 'image/jpeg' })
-    await queueRecord(stores, { attachments: [hash] })
-    await queueRecord(stores, { attachments: [hash], now: T0 + 1 })
+    const record = await queueRecord(stores, { attachments: [hash] })
+    await stores.records.setItem(record.id, { ...record, attempts: 1 })
     const { engine } = engineFor(stores, server)
-    expect(await engine.syncNow('test')).toMatchObject({ sent: 2, uploadedBlobs: 0 })
+    expect(await engine.syncNow('test')).toMatchObject({ sent: 1, uploadedBlobs: 0 })
     expect(server.calls.map((call) => call.op)).toEqual(['head', 'submit'])
+  })
+
+  it('a photo whose upload reply was lost is asked about with HEAD on the retry, not sent again', async () => {
+    const { stores } = freshStores()
+    const server = createFakeServer()
+    const hash = await putBlob(stores, photo('cut'), 'image/jpeg')
+    const record = await queueRecord(stores, { attachments: [hash] })
+    // The bytes arrive, the reply is lost on the way back.
+    server.fail('put', { kind: 'drop_response' })
+    const { engine } = engineFor(stores, server)
+
+    expect(await engine.syncNow('test')).toMatchObject({ sent: 0, retried: 1 })
+    expect(await getRecord(stores, record.id)).toMatchObject({ state: 'queued', attempts: 1 })
+    expect(await engine.syncNow('button')).toMatchObject({ sent: 1, uploadedBlobs: 0 })
+    expect(server.calls.map((call) => call.op)).toEqual(['put', 'head', 'submit'])
   })
 
   it('a stored blob that no longer matches its hash is caught: never uploaded, the record is rejected', async () => {
@@ -72,7 +98,7 @@ describe('sync engine: attachments', () => {
     const server = createFakeServer()
     const hash = await putBlob(stores, photo('auth'), 'image/jpeg')
     const record = await queueRecord(stores, { attachments: [hash] })
-    server.fail('head', { kind: 'unauthorized' })
+    server.fail('put', { kind: 'unauthorized' })
     const { engine } = engineFor(stores, server)
     await engine.syncNow('test')
     expect(engine.state()).toEqual({ kind: 'paused_auth' })

@@ -13,11 +13,11 @@ describe('sync engine on a lossy line', () => {
     const first = await queueRecord(stores, { attachments: [await putBlob(stores, photo('a'), 'image/jpeg')] })
     const second = await queueRecord(stores, { attachments: [await putBlob(stores, photo('b'), 'image/jpeg')], now: T0 + 1 })
     const third = await queueRecord(stores, { attachments: [await putBlob(stores, photo('c'), 'image/jpeg')], now: T0 + 2 })
-    // HEAD a, PUT a, HEAD b, PUT b succeed; HEAD c fails.
+    // PUT a and PUT b succeed; PUT c fails.
     const { engine } = engineFor(stores, server)
-    let heads = 0
-    const headBlob = server.headBlob.bind(server)
-    server.headBlob = async (hash) => (++heads === 3 ? { kind: 'retry', reason: 'network error' } : headBlob(hash))
+    let puts = 0
+    const put = server.putBlob.bind(server)
+    server.putBlob = async (hash, bytes, type) => (++puts === 3 ? { kind: 'retry', reason: 'network error' } : put(hash, bytes, type))
 
     const summary = await engine.syncNow('lossy')
     expect(summary).toMatchObject({ sent: 2, retried: 1 })
@@ -33,9 +33,9 @@ describe('sync engine on a lossy line', () => {
     await queueRecord(stores, { attachments: [await putBlob(stores, photo('a'), 'image/jpeg')] })
     await queueRecord(stores, { attachments: [await putBlob(stores, photo('b'), 'image/jpeg')], now: T0 + 1 })
     const { engine } = engineFor(stores, server)
-    let heads = 0
-    const headBlob = server.headBlob.bind(server)
-    server.headBlob = async (hash) => (++heads === 2 ? { kind: 'unauthorized' } : headBlob(hash))
+    let puts = 0
+    const put = server.putBlob.bind(server)
+    server.putBlob = async (hash, bytes, type) => (++puts === 2 ? { kind: 'unauthorized' } : put(hash, bytes, type))
 
     await engine.syncNow('expired')
     expect(server.submitCalls()).toEqual([])

@@ -26,25 +26,20 @@ function rectification(hazardId: string): SubmissionEnvelope {
   }
 }
 
-/** Makes the hazard move on at the moment a rectification's row is written, as a verification racing in would. */
-function raceTrigger(dialect: string): { create: string[]; drop: string[] } {
+/** A row trigger on submissions in either dialect: it plays what another transaction would do at that moment. */
+function submissionsTrigger(dialect: string, timing: 'before' | 'after', when: string, action: string): { create: string[]; drop: string[] } {
   if (dialect === 'sqlite') {
     return {
-      create: [
-        `create trigger close_while_rectifying after insert on submissions when new.form_id = 'hazard-rectification'
-         begin update hazards set status = 'closed' where id = new.subject_id; end`,
-      ],
-      drop: ['drop trigger close_while_rectifying'],
+      create: [`create trigger racing ${timing} insert on submissions when ${when} begin ${action}; end`],
+      drop: ['drop trigger racing'],
     }
   }
   return {
     create: [
-      `create function close_while_rectifying() returns trigger language plpgsql as $$
-       begin update hazards set status = 'closed' where id = new.subject_id; return new; end $$`,
-      `create trigger close_while_rectifying after insert on submissions for each row
-       when (new.form_id = 'hazard-rectification') execute function close_while_rectifying()`,
+      `create function racing() returns trigger language plpgsql as $$ begin ${action}; return new; end $$`,
+      `create trigger racing ${timing} insert on submissions for each row when (${when}) execute function racing()`,
     ],
-    drop: ['drop trigger close_while_rectifying on submissions', 'drop function close_while_rectifying()'],
+    drop: ['drop trigger racing on submissions', 'drop function racing()'],
   }
 }
 
@@ -68,6 +63,15 @@ describe.each(dialects)('a batch of submissions in one transaction (%s)', (diale
     const response = await post(token, submissions)
     expect(response.statusCode).toBe(200)
     return response.json().results as SubmitResult[]
+  }
+
+  async function withTrigger(trigger: { create: string[]; drop: string[] }, run: () => Promise<void>): Promise<void> {
+    for (const statement of trigger.create) await sql.raw(statement).execute(server.db)
+    try {
+      await run()
+    } finally {
+      for (const statement of trigger.drop) await sql.raw(statement).execute(server.db)
+    }
   }
 
   const statuses = (results: readonly SubmitResult[]) => results.map((result) => result.status)
@@ -150,21 +154,53 @@ describe.each(dialects)('a batch of submissions in one transaction (%s)', (diale
     const before = fireSafetyEnvelope()
     const losing = rectification(hazardId)
     const after = fireSafetyEnvelope()
-    const trigger = raceTrigger(dialect)
-    for (const statement of trigger.create) await sql.raw(statement).execute(server.db)
-    try {
+    // As a verification racing in would: the hazard moves on the moment the rectification's row is written.
+    const closeHazard = submissionsTrigger(dialect, 'after', "new.form_id = 'hazard-rectification'", 'update hazards set status = \'closed\' where id = new.subject_id')
+    await withTrigger(closeHazard, async () => {
       const results = await submit(school1, [before, losing, after])
       expect(statuses(results)).toEqual(['accepted', 'rejected', 'accepted'])
       expect(results[1]).toMatchObject({ error: { details: { issues: [{ code: 'hazardNotOpen' }] } } })
-    } finally {
-      for (const statement of trigger.drop) await sql.raw(statement).execute(server.db)
-    }
+    })
     expect(await storedIds([before, losing, after])).toEqual([before.id, after.id].sort())
     // What the trigger wrote inside the savepoint went with it.
     const hazard = await server.db.selectFrom('hazards').select('status').where('id', '=', hazardId).executeTakeFirstOrThrow()
     expect(hazard.status).toBe('open')
     const events = await server.db.selectFrom('hazard_events').select('kind').where('hazard_id', '=', hazardId).execute()
     expect(events.map((event) => event.kind)).toEqual(['found'])
+  })
+
+  it('a rectification of a hazard that an inspection earlier in the same batch found is accepted', async () => {
+    const photo = await uploadPhoto(school1)
+    const inspection = fireSafetyEnvelope({
+      answers: { ...passingAnswers(), wiring: { result: 'fail', photos: [photo], hazard: { description: '电线老化', severity: 'medium', deadline: '2026-03-12' } } },
+      attachments: [photo],
+    })
+    const fix = rectification(`${inspection.id}:wiring`)
+    const results = await submit(school1, [fireSafetyEnvelope(), inspection, fix])
+    expect(statuses(results)).toEqual(['accepted', 'accepted', 'accepted'])
+    const hazard = await server.db.selectFrom('hazards').select('status').where('id', '=', `${inspection.id}:wiring`).executeTakeFirstOrThrow()
+    expect(hazard.status).toBe('rectified')
+  })
+
+  it('a report that another transaction stores between the batch\'s read and its insert is answered from the stored row; the others are stored', async () => {
+    const before = fireSafetyEnvelope()
+    const racing = fireSafetyEnvelope({ deviceId: 'racing-phone' })
+    const after = fireSafetyEnvelope()
+    const storeFirst = submissionsTrigger(
+      dialect,
+      'before',
+      "new.device_id = 'racing-phone'",
+      `insert into submissions (id, form_id, form_version, school_id, user_id, device_id, body, digest, started_at, completed_at, received_at)
+       values (new.id, new.form_id, new.form_version, new.school_id, new.user_id, 'first-phone', new.body, new.digest, new.started_at, new.completed_at, '2026-01-01T00:00:00.000Z')`,
+    )
+    await withTrigger(storeFirst, async () => {
+      const results = await submit(school1, [before, racing, after])
+      expect(statuses(results)).toEqual(['accepted', 'duplicate', 'accepted'])
+      expect(results[1]).toEqual({ id: racing.id, status: 'duplicate', receivedAt: '2026-01-01T00:00:00.000Z', digest: await digestOf(racing) })
+    })
+    expect(await storedIds([before, racing, after])).toEqual([before.id, racing.id, after.id].sort())
+    const row = await server.db.selectFrom('submissions').select('device_id').where('id', '=', racing.id).executeTakeFirstOrThrow()
+    expect(row.device_id).toBe('first-phone')
   })
 
   it('the same id twice in one batch is accepted then a duplicate with the same receipt, and a different body under it is a conflict; one row each', async () => {

@@ -8,10 +8,10 @@ import type { Database } from '../db/schema.js'
 type Db = Kysely<Database>
 export type Stored = { readonly digest: string; readonly receivedAt: string }
 
-// Keeps each IN list well under SQLite's and PostgreSQL's parameter limits (50 reports × 200 photos).
+// Keeps each IN list and multi-row insert well under SQLite's and PostgreSQL's parameter limits (50 reports × 200 photos).
 const CHUNK = 500
 
-function chunks<T>(values: readonly T[]): T[][] {
+export function chunks<T>(values: readonly T[]): T[][] {
   const out: T[][] = []
   for (let start = 0; start < values.length; start += CHUNK) out.push(values.slice(start, start + CHUNK))
   return out

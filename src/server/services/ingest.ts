@@ -1,7 +1,6 @@
 import type { ControlledTransaction, Kysely } from 'kysely'
 import { canonicalJson } from '../../core/digest.js'
 import { checkEnvelopeShape, validateSubmission } from '../../core/envelope.js'
-import type { FormTemplate } from '../../core/forms/types.js'
 import { issueMessage } from '../../core/messages.js'
 import { MAX_BATCH, type SubmissionEnvelope, type SubmitResult, type User } from '../../core/protocol.js'
 import { hasErrors, type ValidationIssue } from '../../core/validate.js'
@@ -9,14 +8,12 @@ import { ApiHttpError, apiError } from '../api-error.js'
 import { canFileFor } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { bodyDigest } from './body-digest.js'
-import { deriveReport } from './derive-report.js'
-import { checkRectification, recordRectification, RectificationRefused } from './hazard-rectification.js'
-import { loadIngestLookups, priorOutcomeOf, storedRows, type IngestLookups } from './ingest-lookups.js'
+import { checkRectification, RectificationRefused } from './hazard-rectification.js'
+import { loadIngestLookups, type IngestLookups } from './ingest-lookups.js'
 import { idOf, isPlainObject, normaliseEnvelope } from './normalise-envelope.js'
-import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned, recordPledgeSigning, type PledgeSigning } from './pledge-signing.js'
-import { recordFoundHazards } from './record-hazards.js'
+import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned } from './pledge-signing.js'
+import { storeSubmissions, type Accepted } from './store-submissions.js'
 
-type Db = Kysely<Database>
 type Trx = ControlledTransaction<Database>
 
 function rejected(id: string, issues: readonly ValidationIssue[], message = 'The report has problems'): SubmitResult {
@@ -25,82 +22,6 @@ function rejected(id: string, issues: readonly ValidationIssue[], message = 'The
 
 function typeIssue(fieldId: string): ValidationIssue {
   return { fieldId, code: 'type', severity: 'error', message: issueMessage('type') }
-}
-
-type Accepted = {
-  envelope: SubmissionEnvelope
-  template: FormTemplate
-  body: string
-  digest: string
-  pledge?: PledgeSigning
-  /** The hazard a rectification fixes. */
-  rectification?: string
-}
-
-/**
- * The row and everything derived from it inside a savepoint of the batch's transaction: a
- * refusal found while writing rolls back this report alone (in PostgreSQL an error would
- * otherwise abort the whole transaction); an unexpected error is rethrown and the caller rolls
- * back the batch, so the phone resends it and nothing is half kept.
- */
-async function store(trx: Trx, user: User, item: Accepted, receivedAt: string): Promise<SubmitResult> {
-  const report = await trx.savepoint('report').execute()
-  try {
-    const result = await storeRows(report, user, item, receivedAt)
-    await report.releaseSavepoint('report').execute()
-    return result
-  } catch (error) {
-    if (!(error instanceof PledgeAlreadySigned) && !(error instanceof RectificationRefused)) throw error
-    await report.rollbackToSavepoint('report').execute()
-    // Another signing of the same pledge won the unique key: nothing of this one was kept.
-    if (error instanceof PledgeAlreadySigned) return alreadySigned(trx, error.signing)
-    // The hazard was verified or rectified by someone else meanwhile: the report is refused whole.
-    return error.result
-  }
-}
-
-async function storeRows(trx: Db, user: User, item: Accepted, receivedAt: string): Promise<SubmitResult> {
-  const { envelope, template, body, digest } = item
-  // ON CONFLICT DO NOTHING: a concurrent resend cannot make a second row, and no row comes
-  // back for a skipped insert, so the stored digest then decides duplicate or conflict.
-  const inserted = await trx
-    .insertInto('submissions')
-    .values({
-      id: envelope.id,
-      form_id: envelope.formId,
-      form_version: envelope.formVersion,
-      school_id: envelope.schoolId,
-      period: envelope.period ?? null,
-      subject_id: envelope.subjectId ?? null,
-      user_id: user.id,
-      device_id: envelope.deviceId,
-      body,
-      digest,
-      started_at: envelope.startedAt,
-      completed_at: envelope.completedAt,
-      received_at: receivedAt,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  if (!inserted) {
-    // Another transaction stored this id after the batch read its rows.
-    const prior = priorOutcomeOf(envelope.id, digest, (await storedRows(trx, [envelope.id])).get(envelope.id))
-    if (prior) return prior
-    throw new Error(`submission ${envelope.id} was neither inserted nor found`)
-  }
-  const hashes = [...new Set(envelope.attachments)]
-  if (hashes.length > 0) {
-    await trx
-      .insertInto('submission_blobs')
-      .values(hashes.map((sha256) => ({ submission_id: envelope.id, sha256 })))
-      .execute()
-  }
-  await recordFoundHazards(trx, user, envelope, template, receivedAt)
-  if (item.rectification !== undefined) await recordRectification(trx, user, envelope, item.rectification, receivedAt)
-  await deriveReport(trx, template, envelope, receivedAt)
-  if (item.pledge && !(await recordPledgeSigning(trx, item.pledge, receivedAt))) throw new PledgeAlreadySigned(item.pledge)
-  return { id: envelope.id, status: 'accepted', receivedAt, digest }
 }
 
 /** A batch item whose envelope has its shape, with its canonical body and digest: no database needed yet. */
@@ -115,7 +36,8 @@ function prepare(raw: unknown): Prepared | SubmitResult {
   return { envelope, body, digest: bodyDigest(body) }
 }
 
-async function ingestOne(trx: Trx, lookups: IngestLookups, user: User, item: Prepared, receivedAt: string): Promise<SubmitResult> {
+/** The checks that need nothing this batch writes: scope, duplicate or conflict, template, validation, photos. */
+async function decide(lookups: IngestLookups, user: User, item: Prepared): Promise<SubmitResult | Accepted> {
   const { envelope, body, digest } = item
   const { id } = envelope
   const school = await lookups.school(envelope.schoolId)
@@ -141,40 +63,97 @@ async function ingestOne(trx: Trx, lookups: IngestLookups, user: User, item: Pre
     }
     return rejected(id, [issue], 'Upload the photos before the report')
   }
+  return { envelope, template, body, digest }
+}
 
-  let result: SubmitResult
-  if (template.kind === 'pledge') {
+/** Pledge signings and rectifications check the records they change: those may come from earlier items of the batch. */
+function isChecked(item: Accepted): boolean {
+  return item.template.kind === 'pledge' || item.template.kind === 'rectification'
+}
+
+/**
+ * A pledge signing or rectification: checked against what is stored now, then written alone
+ * inside a savepoint, because it can still be refused after its row is written (another
+ * signing won the unique key; the hazard was verified meanwhile): rolling back to the
+ * savepoint drops this report alone, and in PostgreSQL keeps the transaction usable.
+ */
+async function fileChecked(trx: Trx, user: User, accepted: Accepted, receivedAt: string): Promise<SubmitResult> {
+  const { envelope } = accepted
+  let item: Accepted
+  if (accepted.template.kind === 'pledge') {
     const pledge = await checkPledgeSigning(trx, user, envelope)
     if (pledge.kind === 'refused') return pledge.result
-    result = await store(trx, user, { envelope, template, body, digest, pledge: pledge.signing }, receivedAt)
-  } else if (template.kind === 'rectification') {
+    item = { ...accepted, pledge: pledge.signing }
+  } else {
     const rectification = await checkRectification(trx, envelope)
     if (rectification.kind === 'refused') return rectification.result
-    result = await store(trx, user, { envelope, template, body, digest, rectification: rectification.hazardId }, receivedAt)
-  } else {
-    result = await store(trx, user, { envelope, template, body, digest }, receivedAt)
+    item = { ...accepted, rectification: rectification.hazardId }
   }
-  if (result.status === 'accepted') lookups.remember(id, { digest, receivedAt })
-  return result
+  const report = await trx.savepoint('report').execute()
+  try {
+    const [result] = await storeSubmissions(report, user, [item], receivedAt)
+    await report.releaseSavepoint('report').execute()
+    if (!result) throw new Error(`no result for ${envelope.id}`)
+    return result
+  } catch (error) {
+    if (!(error instanceof PledgeAlreadySigned) && !(error instanceof RectificationRefused)) throw error
+    await report.rollbackToSavepoint('report').execute()
+    // Another signing of the same pledge won the unique key: nothing of this one was kept.
+    if (error instanceof PledgeAlreadySigned) return alreadySigned(trx, error.signing)
+    // The hazard was verified or rectified by someone else meanwhile: the report is refused whole.
+    return error.result
+  }
+}
+
+async function fileAll(trx: Trx, user: User, items: readonly (Prepared | SubmitResult)[], receivedAt: string): Promise<SubmitResult[]> {
+  const lookups = await loadIngestLookups(trx, items.flatMap((item) => ('envelope' in item ? [item.envelope] : [])))
+  const results: SubmitResult[] = []
+  // Other accepted reports wait and are written together. Nothing they derive is read by the
+  // checks in decide(); they are written before anything that could read it or repeat their id.
+  let waiting: { readonly index: number; readonly item: Accepted }[] = []
+  const write = async (): Promise<void> => {
+    const stored = await storeSubmissions(trx, user, waiting.map(({ item }) => item), receivedAt)
+    waiting.forEach(({ index, item }, k) => {
+      const result = stored[k]
+      if (result?.status === 'accepted') lookups.remember(item.envelope.id, result)
+      if (result) results[index] = result
+    })
+    waiting = []
+  }
+  for (const [index, item] of items.entries()) {
+    if (!('envelope' in item)) {
+      results[index] = item
+      continue
+    }
+    if (waiting.some((entry) => entry.item.envelope.id === item.envelope.id)) await write()
+    const decided = await decide(lookups, user, item)
+    if ('status' in decided) results[index] = decided
+    else if (!isChecked(decided)) waiting.push({ index, item: decided })
+    else {
+      await write()
+      results[index] = await fileChecked(trx, user, decided, receivedAt)
+      if (results[index].status === 'accepted') lookups.remember(item.envelope.id, { digest: item.digest, receivedAt })
+    }
+  }
+  await write()
+  return results
 }
 
 /**
  * Files a batch of submissions for a signed-in user in one transaction, one commit. Every item
- * still stands alone: one refused item does not spoil the others. An unexpected error rolls the
- * whole batch back and answers 5xx, so the phone resends it; the accepted items are committed
- * before the reply goes out.
+ * still stands alone: one refused item does not spoil the others, and a later item sees what an
+ * earlier one stored (the phone sends oldest first). An unexpected error rolls the whole batch
+ * back and answers 5xx, so the phone resends it; the accepted items are committed before the
+ * reply goes out.
  */
-export async function ingestBatch(db: Db, user: User, envelopes: readonly unknown[], now: Date): Promise<SubmitResult[]> {
+export async function ingestBatch(db: Kysely<Database>, user: User, envelopes: readonly unknown[], now: Date): Promise<SubmitResult[]> {
   if (envelopes.length > MAX_BATCH) throw new ApiHttpError('bad_request', `At most ${MAX_BATCH} submissions per batch`)
   const receivedAt = now.toISOString()
   // Shape, canonical body and digest before the transaction: it then holds the database only for reads and writes.
   const items = envelopes.map(prepare)
   const trx = await db.startTransaction().execute()
   try {
-    const lookups = await loadIngestLookups(trx, items.flatMap((item) => ('envelope' in item ? [item.envelope] : [])))
-    const results: SubmitResult[] = []
-    // One at a time, in order: the phone sends oldest first, and a later item sees what an earlier one stored.
-    for (const item of items) results.push('envelope' in item ? await ingestOne(trx, lookups, user, item, receivedAt) : item)
+    const results = await fileAll(trx, user, items, receivedAt)
     await trx.commit().execute()
     return results
   } catch (error) {

@@ -203,6 +203,12 @@ describe.each(dialects)('a batch of submissions in one transaction (%s)', (diale
     expect(row.device_id).toBe('first-phone')
   })
 
+  it('the receipt digest is core\'s digest of the envelope whatever its characters (the server hashes with node:crypto)', async () => {
+    const envelope = fireSafetyEnvelope({ answers: { ...passingAnswers(), inspector: '𠮷田 王老师 😀 \ud800 "引号"' } })
+    const [result] = await submit(school1, [envelope])
+    expect(result).toMatchObject({ status: 'accepted', digest: await digestOf(envelope) })
+  })
+
   it('the same id twice in one batch is accepted then a duplicate with the same receipt, and a different body under it is a conflict; one row each', async () => {
     const twice = fireSafetyEnvelope()
     const taken = fireSafetyEnvelope()

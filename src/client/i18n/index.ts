@@ -50,3 +50,12 @@ export async function setLocale(locale: Locale): Promise<void> {
 export function currentLocale(): Locale {
   return i18n.global.locale.value === 'en' ? 'en' : 'zh-CN'
 }
+
+/**
+ * Whether a text exists for `key` in the current language or in Chinese (the fallback).
+ * petite-vue-i18n's composer has no `te` at run time (its types still declare it): this is ours.
+ */
+export function hasText(key: string): boolean {
+  const { locale, getLocaleMessage } = i18n.global
+  return [locale.value, 'zh-CN'].some((each) => typeof resolveMessagePath(getLocaleMessage(each), key) === 'string')
+}

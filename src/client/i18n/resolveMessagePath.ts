@@ -1,4 +1,4 @@
-import type { MessageResolver } from 'petite-vue-i18n'
+import type { MessageResolver, PathValue } from 'petite-vue-i18n'
 
 /**
  * petite-vue-i18n looks a key up as one flat name by default; our texts are nested objects
@@ -11,5 +11,5 @@ export const resolveMessagePath: MessageResolver = (messages, path) => {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) return null
     node = (node as Record<string, unknown>)[segment]
   }
-  return node ?? null
+  return (node ?? null) as PathValue
 }

@@ -1,0 +1,38 @@
+import { mount } from '@vue/test-utils'
+import { defineComponent, h } from 'vue'
+import { describe, expect, it } from 'vitest'
+import { useErrorText } from '../../../../src/client/features/outbox/useErrorText.js'
+import { hasText, i18n } from '../../../../src/client/i18n/index.js'
+import type { OutboxErrorCode } from '../../../../src/client/offline/outbox.js'
+
+/** Renders one error through the app's own i18n plugin, as the outbox screens do. */
+function shown(error: Parameters<ReturnType<typeof useErrorText>>[0]): string {
+  const wrapper = mount(
+    defineComponent({
+      setup() {
+        const text = useErrorText()
+        return () => h('p', text(error))
+      },
+    }),
+    { global: { plugins: [i18n] } },
+  )
+  const rendered = wrapper.text()
+  wrapper.unmount()
+  return rendered
+}
+
+describe('an outbox error in the user’s words', () => {
+  it('names a known error code in Chinese', () => {
+    expect(shown({ code: 'conflict', message: 'A different report with this id was already received' })).toBe('同一编号的报告内容不一致，服务器未接收')
+  })
+
+  it('falls back to the server’s message for a code it has no words for (a newer server’s)', () => {
+    expect(shown({ code: 'teapot' as OutboxErrorCode, message: 'I am a teapot' })).toContain('I am a teapot')
+  })
+
+  it('knows which texts exist, nested keys included', () => {
+    expect(hasText('errors.conflict')).toBe(true)
+    expect(hasText('errors.teapot')).toBe(false)
+    expect(hasText('errors')).toBe(false)
+  })
+})

@@ -8,16 +8,21 @@ import { startBackgroundWork } from './appServices.js'
 import { registerServiceWorker } from './offline/registerSw.js'
 import { router } from './router.js'
 import { useAppUpdate } from './ui/useAppUpdate.js'
+import { whenIdle } from './ui/whenIdle.js'
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router)
 void localeReady.then(() => app.mount('#app'))
 // Vant's imperative APIs (toast, dialog) are not seen by the component resolver: their CSS by hand,
 // fetched after the first screen since only later screens show a toast or a dialog.
-void import('vant/es/toast/style')
-void import('vant/es/dialog/style')
+whenIdle(() => {
+  void import('vant/es/toast/style')
+  void import('vant/es/dialog/style')
+})
 
 const outbox = useOutboxStore()
 const forms = useFormsStore()
+// The templates are read at once, beside the session: the form list mounts with them in hand.
+void forms.load()
 outbox.start()
 startBackgroundWork({ onPulled: () => void forms.reload() })
 const update = useAppUpdate()

@@ -7,16 +7,27 @@ import { findInArchive, readArchive, type FormArchive } from '../../offline/form
 
 /** Templates and schools as last pulled from the server: what the app works from offline. */
 export const useFormsStore = defineStore('forms', () => {
-  const forms = ref<readonly FormTemplate[]>([])
-  const schools = ref<readonly School[]>([])
+  // Shallow: templates and schools are replaced whole, never edited in place, and a deep proxy
+  // over every field of every template is work a slow phone pays on each render of the list.
+  const forms = shallowRef<readonly FormTemplate[]>([])
+  const schools = shallowRef<readonly School[]>([])
   const loaded = ref(false)
   const archive = shallowRef<FormArchive>({})
 
   async function reload(): Promise<void> {
+    // The three reads go out together; the list renders as soon as the templates are in.
+    const reads = [stores.meta.getItem<School[]>('schools'), readArchive(stores)] as const
     forms.value = (await stores.meta.getItem<FormTemplate[]>('forms')) ?? []
-    schools.value = (await stores.meta.getItem<School[]>('schools')) ?? []
-    archive.value = await readArchive(stores)
+    schools.value = (await reads[0]) ?? []
+    archive.value = await reads[1]
     loaded.value = true
+  }
+
+  let first: Promise<void> | undefined
+  /** The first read, shared: main.ts starts it at boot so the list has its templates when it mounts. */
+  function load(): Promise<void> {
+    first ??= reload()
+    return first
   }
 
   function find(formId: string, version: number): FormTemplate | undefined {
@@ -28,5 +39,5 @@ export const useFormsStore = defineStore('forms', () => {
     return schools.value.find((school) => school.id === schoolId)?.name ?? schoolId
   }
 
-  return { forms, schools, loaded, reload, find, schoolName }
+  return { forms, schools, loaded, load, reload, find, schoolName }
 })

@@ -40,3 +40,21 @@ export async function seedOutbox(page: Page, records: unknown[]): Promise<void> 
   )
 }
 
+/** How many of `ids` the app has marked sent (a receipt written back) in its outbox store. */
+export async function countSent(page: Page, ids: readonly string[]): Promise<number> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('school-report')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const all = open.result.transaction('records').objectStore('records').getAll()
+          all.onsuccess = () => {
+            const set = new Set(wanted)
+            resolve((all.result as { id: string; state: string }[]).filter((row) => set.has(row.id) && row.state === 'sent').length)
+          }
+        }
+      }),
+    ids,
+  )
+}

@@ -6,29 +6,11 @@ import type { Page, Request } from '@playwright/test'
 import { MAX_BATCH } from '../src/core/protocol.js'
 import { serveBuiltApp, signIn } from './appUnderTest.js'
 import { launchChromium, phoneContext } from './chromium.js'
-import { readSession, seedOutbox } from './outboxSeed.js'
+import { countSent, readSession, seedOutbox } from './outboxSeed.js'
 import { textReport } from './textReport.js'
 
 const REPORTS = Number(process.env['BENCH_REPORTS'] ?? 1000)
 const PORT = Number(process.env['BENCH_PORT'] ?? 8320)
-
-async function countSent(page: Page, ids: readonly string[]): Promise<number> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('school-report')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const all = open.result.transaction('records').objectStore('records').getAll()
-          all.onsuccess = () => {
-            const set = new Set(wanted)
-            resolve((all.result as { id: string; state: string }[]).filter((row) => set.has(row.id) && row.state === 'sent').length)
-          }
-        }
-      }),
-    ids,
-  )
-}
 
 type Wire = { requests: number; requestBytes: number; requestBodyGzip: number; responseBytes: number }
 

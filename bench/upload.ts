@@ -8,6 +8,7 @@ import type { Page, Request } from '@playwright/test'
 import { serveBuiltApp, signIn, waitForServiceWorker } from './appUnderTest.js'
 import { launchChromium, phoneContext } from './chromium.js'
 import { describeMachine } from './machine.js'
+import { countSent, readSession } from './outboxSeed.js'
 import { fillFoodHygiene, openFormOn, timeCameraPhoto, timeSubmit } from './photoForm.js'
 import { pngPhoto } from './pngPhoto.js'
 
@@ -42,21 +43,6 @@ function readQueued(page: Page): Promise<Queued> {
           }
         }
       }),
-  )
-}
-
-async function countSent(page: Page, ids: readonly string[]): Promise<number> {
-  return page.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('school-report')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const all = open.result.transaction('records').objectStore('records').getAll()
-          all.onsuccess = () => resolve((all.result as { id: string; state: string }[]).filter((row) => wanted.includes(row.id) && row.state === 'sent').length)
-        }
-      }),
-    ids,
   )
 }
 
@@ -138,17 +124,7 @@ try {
   const page = await context.newPage()
   await signIn(page)
   await waitForServiceWorker(page)
-  const token = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('school-report')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const read = open.result.transaction('meta').objectStore('meta').get('session')
-          read.onsuccess = () => resolve((read.result as { token: string }).token)
-        }
-      }),
-  )
+  const { token } = (await readSession(page)).session
 
   // A principal without signal: the reports are filled, photographed and submitted; nothing leaves.
   await context.route('**/api/**', (route) => route.abort('internetdisconnected'))

@@ -108,16 +108,18 @@ async function fileChecked(trx: Trx, user: User, accepted: Accepted, receivedAt:
 async function fileAll(trx: Trx, user: User, items: readonly (Prepared | SubmitResult)[], receivedAt: string): Promise<SubmitResult[]> {
   const lookups = await loadIngestLookups(trx, items.flatMap((item) => ('envelope' in item ? [item.envelope] : [])))
   const results: SubmitResult[] = []
-  // Other accepted reports wait and are written together. Nothing they derive is read by the
-  // checks in decide(); they are written before anything that could read it or repeat their id.
+  // Accepted reports other than those wait and are written together, in one insert. Nothing they
+  // write is read by decide(); they are written before a check that could read it and before
+  // an item that repeats their id.
   let waiting: { readonly index: number; readonly item: Accepted }[] = []
+  const answer = (index: number, result: SubmitResult | undefined): void => {
+    if (!result) throw new Error(`no result for batch item ${index}`)
+    results[index] = result
+    if (result.status === 'accepted') lookups.remember(result.id, result)
+  }
   const write = async (): Promise<void> => {
     const stored = await storeSubmissions(trx, user, waiting.map(({ item }) => item), receivedAt)
-    waiting.forEach(({ index, item }, k) => {
-      const result = stored[k]
-      if (result?.status === 'accepted') lookups.remember(item.envelope.id, result)
-      if (result) results[index] = result
-    })
+    waiting.forEach(({ index }, k) => answer(index, stored[k]))
     waiting = []
   }
   for (const [index, item] of items.entries()) {
@@ -131,8 +133,7 @@ async function fileAll(trx: Trx, user: User, items: readonly (Prepared | SubmitR
     else if (!isChecked(decided)) waiting.push({ index, item: decided })
     else {
       await write()
-      results[index] = await fileChecked(trx, user, decided, receivedAt)
-      if (results[index].status === 'accepted') lookups.remember(item.envelope.id, { digest: item.digest, receivedAt })
+      answer(index, await fileChecked(trx, user, decided, receivedAt))
     }
   }
   await write()

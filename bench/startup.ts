@@ -1,13 +1,17 @@
 // npm run bench:startup — on a phone-sized Chromium with the network off and the CPU slowed 4×
 // (CDP Emulation.setCPUThrottlingRate): cold start from the service worker to a usable form, and
-// tap submit → "saved on this phone" for the canteen grading (19 fields) and for a food-hygiene
-// inspection with three photos; the compression of a 12-megapixel photo is timed too. A fixed
+// tap submit → "saved on this phone" for the canteen grading (19 fields), a 20-item checklist with
+// three photos and a food-hygiene inspection with three photos; the compression of a 12-megapixel
+// photo is timed too. Cold start is timed twice: inside the page (navigation start → list painted,
+// the tap's own event time → first item painted) and as Playwright sees it from outside (its own
+// round trips to a 4×-slowed page included). A fixed
 // JavaScript workload run in the same throttled page is the yardstick for this machine's speed.
 import type { BrowserContext, Page } from '@playwright/test'
 import { serveBuiltApp, signIn, waitForServiceWorker } from './appUnderTest.js'
 import { launchChromium, phoneContext } from './chromium.js'
-import { fillFoodHygiene, openFormOn, timeCameraPhoto, timeSubmit } from './photoForm.js'
+import { addPhoto, fillFoodHygiene, openFormOn, timeCameraPhoto, timeSubmit } from './photoForm.js'
 import { pngPhoto } from './pngPhoto.js'
+import { publishTwentyChecks, TWENTY_CHECK_IDS, TWENTY_CHECKS } from './twentyChecks.js'
 import { throttledPage as slowPage, yardstick } from './yardstick.js'
 
 const PORT = Number(process.env['BENCH_PORT'] ?? 8340)
@@ -27,8 +31,23 @@ async function offline(context: BrowserContext): Promise<void> {
   await context.route('**/*', (route) => route.abort('internetdisconnected'))
 }
 
+/**
+ * In every page: when the form list and a form's first item are first painted (the animation frame
+ * after they enter the DOM), and the tap's own event time, all on the page's clock (0 = navigation).
+ */
+const PAINT_MARKS = `
+  globalThis.__startup = {};
+  const mark = (name) => requestAnimationFrame(() => { __startup[name] ??= performance.now() });
+  document.addEventListener('click', (event) => { __startup.tap ??= event.timeStamp }, { capture: true });
+  new MutationObserver(() => {
+    if (!__startup.listSeen && document.querySelector('.form-entry[data-form="canteen-grading"]')) { __startup.listSeen = true; mark('list') }
+    if (!__startup.itemSeen && document.querySelector('[data-field="licence"] .check__choice--pass')) { __startup.itemSeen = true; mark('item') }
+  }).observe(document, { childList: true, subtree: true });`
+
+type ColdStart = { home: number; form: number; pageHome: number; pageForm: number; yard: number }
+
 /** From navigation to the form list, then from tapping a form to its first item answerable. */
-async function coldStart(context: BrowserContext): Promise<{ home: number; form: number; yard: number }> {
+async function coldStart(context: BrowserContext): Promise<ColdStart> {
   const page = await throttledPage(context)
   const started = Date.now()
   await page.goto('/')
@@ -38,9 +57,14 @@ async function coldStart(context: BrowserContext): Promise<{ home: number; form:
   await page.locator('.form-entry[data-form="canteen-grading"]').click()
   await page.locator('[data-field="licence"] .check__choice--pass').waitFor()
   const form = Date.now() - tapped
+  const marks = await page.waitForFunction(() => {
+    const seen = (globalThis as unknown as { __startup: Record<string, number> }).__startup
+    return seen['item'] !== undefined && seen
+  })
+  const { list = Number.NaN, tap = Number.NaN, item = Number.NaN } = (await marks.jsonValue()) as Record<string, number>
   const yard = await yardstick(page)
   await page.close()
-  return { home, form, yard }
+  return { home, form, pageHome: list, pageForm: item - tap, yard }
 }
 
 async function openForm(context: BrowserContext, formId: string): Promise<Page> {
@@ -51,6 +75,16 @@ async function submitCanteen(context: BrowserContext): Promise<number> {
   const page = await openForm(context, 'canteen-grading')
   for (const id of CANTEEN_CHECKS) await page.locator(`[data-field="${id}"] .check__choice--pass`).click()
   await page.locator('[data-field="mealFeeShare"] input').fill('91.5')
+  const ms = await timeSubmit(page)
+  await page.close()
+  return ms
+}
+
+/** The 20-item checklist of issue 8's goal: every item answered, three photos, then submit. */
+async function submitTwentyChecks(context: BrowserContext): Promise<number> {
+  const page = await openForm(context, TWENTY_CHECKS.id)
+  for (const id of TWENTY_CHECK_IDS) await page.locator(`[data-field="${id}"] .check__choice--pass`).click()
+  for (const index of [1, 2, 3]) await addPhoto(page, { name: `scene-${index}.png`, mimeType: 'image/png', buffer: pngPhoto(1600, 1200, index * 50) }, index)
   const ms = await timeSubmit(page)
   await page.close()
   return ms
@@ -72,7 +106,9 @@ function median(values: readonly number[]): number {
 const server = await serveBuiltApp(PORT)
 const browser = await launchChromium()
 try {
+  await publishTwentyChecks(server.url)
   const context = await phoneContext(browser, server.url)
+  await context.addInitScript({ content: PAINT_MARKS })
   const setup = await context.newPage()
   await signIn(setup)
   await waitForServiceWorker(setup)
@@ -83,6 +119,8 @@ try {
   for (let run = 0; run < RUNS; run++) starts.push(await coldStart(context))
   const canteen = []
   for (let run = 0; run < RUNS; run++) canteen.push(await submitCanteen(context))
+  const twenty = []
+  for (let run = 0; run < RUNS; run++) twenty.push(await submitTwentyChecks(context))
   const photos = await submitWithPhotos(context)
   const yard = median(starts.map((start) => start.yard))
 
@@ -95,9 +133,13 @@ try {
   })
   console.table([
     row('yardstick: fixed JS + DOM workload in the throttled page (baseline)', yard, '-'),
-    row('cold start from the service worker → form list shown', median(starts.map((start) => start.home)), '-'),
-    row('tap a form → first item answerable', median(starts.map((start) => start.form)), '-'),
-    row('cold start → usable form (sum)', median(starts.map((start) => start.home + start.form)), '≤ 1000'),
+    row('in the page: navigation → form list painted (from the service worker)', median(starts.map((start) => start.pageHome)), '-'),
+    row('in the page: tap a form → first item painted', median(starts.map((start) => start.pageForm)), '-'),
+    row('in the page: cold start → usable form (sum)', median(starts.map((start) => start.pageHome + start.pageForm)), '≤ 1000'),
+    row('as Playwright sees it: goto → form list found', median(starts.map((start) => start.home)), '-'),
+    row('as Playwright sees it: click → first item found', median(starts.map((start) => start.form)), '-'),
+    row('as Playwright sees it: cold start → usable form (sum)', median(starts.map((start) => start.home + start.form)), '(≤ 1000)'),
+    row('submit → "saved on this phone", 20-item checklist + 3 photos', median(twenty), '≤ 200'),
     row('submit → "saved on this phone", canteen grading (19 fields)', median(canteen), '≤ 200'),
     row('submit → "saved on this phone", food hygiene + 3 photos (17 fields)', photos.submit, '≤ 200'),
     row('12-megapixel photo picked → compressed and shown', photos.bigPhoto, '(timed)'),

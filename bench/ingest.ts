@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import { canonicalJson, sha256Hex } from '../src/core/digest.js'
 import type { SubmissionEnvelope } from '../src/core/protocol.js'
+import { POSTGRES_POOL_SIZE } from '../src/server/db/database.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
 import type { Database } from '../src/server/db/schema.js'
 import { publishDefaultForms, seedDemo } from '../src/server/seed.js'
@@ -147,37 +148,52 @@ function batchesOf<T>(rows: readonly T[]): T[][] {
   return batches
 }
 
-/** Plain pg inserts of the same rows on one connection, on a scratch database: all in one transaction, then one per batch. */
-async function postgresCeiling(url: string, count: number): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
+/** Sends the batches on `connections` connections at once, each batch its own transaction (one batch of every row: one transaction). */
+async function timedPostgresInserts(url: string, batches: readonly StoredRow[][], connections: number): Promise<number> {
+  const clients = await Promise.all(Array.from({ length: connections }, async () => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    return client
+  }))
+  let parameter = 0
+  const text = INSERT.replace(/\?/g, () => `$${++parameter}`)
+  let next = 0
   try {
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) })
-    await migrateToLatest(db)
-    await publishDefaultForms(db)
-    await seedDemo(db)
-    await db.destroy()
-    const user = (await client.query<{ id: string }>(`select id from users where username = 'school1'`)).rows[0]
-    let parameter = 0
-    const text = INSERT.replace(/\?/g, () => `$${++parameter}`)
-    const timed = async (batches: StoredRow[][]): Promise<number> => {
-      const started = performance.now()
-      for (const batch of batches) {
+    const started = performance.now()
+    await Promise.all(clients.map(async (client) => {
+      for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
         await client.query('begin')
         for (const row of batch) await client.query({ name: 'bench-insert', text, values: row })
         await client.query('commit')
       }
-      return (performance.now() - started) / 1000
-    }
-    const oneTx = await timed([await storedRows(count, user?.id ?? '')])
-    const batchTx = await timed(batchesOf(await storedRows(count, user?.id ?? '')))
-    return [
-      { run: 'ceiling: pg, all rows in one transaction', submissions: count, seconds: oneTx.toFixed(3), 'submissions/s': Math.round(count / oneTx) },
-      { run: `ceiling: pg, one transaction per batch of ${BATCH_SIZE}`, submissions: count, seconds: batchTx.toFixed(3), 'submissions/s': Math.round(count / batchTx) },
-    ]
+    }))
+    return (performance.now() - started) / 1000
   } finally {
-    await client.end()
+    await Promise.all(clients.map((client) => client.end()))
   }
+}
+
+/**
+ * Plain pg inserts of the same rows, on a scratch database: all in one transaction on one
+ * connection, one transaction per batch on one connection, and one per batch on as many
+ * connections as the server's pool (the server runs that many batches at once).
+ */
+async function postgresCeiling(url: string, count: number): Promise<Row[]> {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) })
+  await migrateToLatest(db)
+  await publishDefaultForms(db)
+  await seedDemo(db)
+  const user = await db.selectFrom('users').select('id').where('username', '=', 'school1').executeTakeFirstOrThrow()
+  await db.destroy()
+  const oneTx = await timedPostgresInserts(url, [await storedRows(count, user.id)], 1)
+  const batchTx = await timedPostgresInserts(url, batchesOf(await storedRows(count, user.id)), 1)
+  const pooled = await timedPostgresInserts(url, batchesOf(await storedRows(count, user.id)), POSTGRES_POOL_SIZE)
+  const row = (run: string, seconds: number): Row => ({ run, submissions: count, seconds: seconds.toFixed(3), 'submissions/s': Math.round(count / seconds) })
+  return [
+    row('ceiling: pg, all rows in one transaction', oneTx),
+    row(`ceiling: pg, one transaction per batch of ${BATCH_SIZE}`, batchTx),
+    row(`ceiling: pg, one transaction per batch of ${BATCH_SIZE}, ${POSTGRES_POOL_SIZE} connections at once`, pooled),
+  ]
 }
 
 const rows: Row[] = []
@@ -210,6 +226,7 @@ if (adminUrl) {
     rows.push(...pgCeilings)
     ratios.push({ ratio: 'PostgreSQL ingest ÷ pg one-transaction ceiling', value: percentOf(postgres.rate, pgCeilings[0]) })
     ratios.push({ ratio: `PostgreSQL ingest ÷ pg one-transaction-per-batch-of-${BATCH_SIZE} ceiling`, value: percentOf(postgres.rate, pgCeilings[1]) })
+    ratios.push({ ratio: `PostgreSQL ingest ÷ pg per-batch ceiling on ${POSTGRES_POOL_SIZE} connections`, value: percentOf(postgres.rate, pgCeilings[2]) })
   } finally {
     await ceilingDb.drop()
   }

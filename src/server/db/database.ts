@@ -76,10 +76,13 @@ function openSqlite(dataDir: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) })
 }
 
+/** Connections per app to PostgreSQL: as many batches can be in flight at once. */
+export const POSTGRES_POOL_SIZE = 10
+
 function openPostgres(url: string, options: DatabaseOptions): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: POSTGRES_POOL_SIZE,
     ...(options.searchPath === undefined ? {} : { options: `-c search_path=${options.searchPath}` }),
   })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

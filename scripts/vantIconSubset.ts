@@ -58,28 +58,81 @@ function usedIcons(known: ReadonlyMap<string, string>, files: readonly string[])
 }
 
 /**
+ * The sources of the first screen (App's shell, sign-in, form list): their icons' glyphs stay in the
+ * stylesheet; the others' come in a second font face loaded when idle. An icon put in the wrong set
+ * only shows a moment later, it is never lost.
+ */
+const FIRST_SCREEN_SOURCES = [
+  'src/client/main.ts', 'src/client/App.vue', 'src/client/ui/CapabilityBanner.vue', 'src/client/ui/UpdatePrompt.vue',
+  'src/client/features/storage/StorageBanner.vue', 'src/client/features/auth/LoginView.vue', 'src/client/features/forms/FormListView.vue',
+]
+
+/** Imported (when idle) by main.ts: the @font-face with the glyphs of the icons later screens show. */
+export const LATER_ICONS_MODULE = 'virtual:vant-icon-later.css'
+
+type Subsets = { readonly firstFont: Buffer; readonly firstRange: string; readonly laterFont: Buffer | null; readonly laterRange: string; readonly used: ReadonlySet<string> }
+
+function unicodeRange(codes: readonly string[]): string {
+  return codes.map((code) => `U+${code.toUpperCase()}`).join(',')
+}
+
+async function computeSubsets(root: string, code: string, font: string): Promise<Subsets> {
+  const vantDir = join(root, 'node_modules', 'vant', 'es')
+  const known = new Map([...code.matchAll(ICON_RULE)].map((match) => [match[1] ?? '', match[2] ?? '']))
+  const iconsOf = (sources: readonly string[]): Set<string> =>
+    usedIcons(known, [...sources, ...[...vantFolders(sources, vantDir)].flatMap((folder) => [...filesUnder(join(vantDir, folder), /\.mjs$/)])])
+  const used = iconsOf([...filesUnder(join(root, 'src', 'client'), /\.(vue|ts)$/)])
+  const first = iconsOf(FIRST_SCREEN_SOURCES.map((file) => join(root, file)))
+  const codesOf = (names: Iterable<string>): string[] => [...new Set([...names].map((name) => known.get(name) ?? '0'))].sort()
+  const firstCodes = codesOf([...used].filter((name) => first.has(name)))
+  const laterCodes = codesOf([...used].filter((name) => !first.has(name))).filter((code) => !firstCodes.includes(code))
+  const glyphs = (codes: readonly string[]): string => codes.map((hex) => String.fromCodePoint(parseInt(hex, 16))).join('')
+  const original = Buffer.from(font, 'base64')
+  return {
+    firstFont: await subsetFont(original, glyphs(firstCodes), { targetFormat: 'woff2' }),
+    firstRange: unicodeRange(firstCodes),
+    laterFont: laterCodes.length > 0 ? await subsetFont(original, glyphs(laterCodes), { targetFormat: 'woff2' }) : null,
+    laterRange: unicodeRange(laterCodes),
+    used,
+  }
+}
+
+/**
  * Vant's icon CSS embeds its whole icon font (25 KB woff2, 28 KB gzip as base64) and falls back
  * to a CDN our CSP blocks. This keeps only the icons our screens can show: the rules for them and
- * a font subset (harfbuzz via subset-font) embedded instead, no CDN. An icon named only at run
- * time from parts would be missing: name icons as whole literals.
+ * font subsets (harfbuzz via subset-font) embedded instead, no CDN — the first screen's glyphs in
+ * the stylesheet, the rest in a second face of the same family (disjoint `unicode-range`s) that
+ * main.ts loads when idle. An icon named only at run time from parts would be missing: name icons
+ * as whole literals.
  */
 export function vantIconSubset(options: { root: string }): Plugin {
-  const vantDir = join(options.root, 'node_modules', 'vant', 'es')
+  const iconCss = join(options.root, 'node_modules', 'vant', 'es', 'icon', 'index.css')
+  let subsets: Promise<Subsets | null> | undefined
+  const load = (): Promise<Subsets | null> => {
+    subsets ??= (async () => {
+      const code = readFileSync(iconCss, 'utf8')
+      const font = EMBEDDED_FONT.exec(code)?.[1]
+      return font === undefined ? null : computeSubsets(options.root, code, font)
+    })()
+    return subsets
+  }
+  const face = (font: Buffer, range: string): string => `src:url(data:font/woff2;base64,${font.toString('base64')}) format("woff2");unicode-range:${range}`
   return {
     name: 'vant-icon-subset',
     enforce: 'pre',
+    resolveId: (id) => (id === LATER_ICONS_MODULE ? `\0${LATER_ICONS_MODULE}` : null),
+    async load(id) {
+      if (id !== `\0${LATER_ICONS_MODULE}`) return null
+      const found = await load()
+      if (!found?.laterFont) return ''
+      return `@font-face{font-weight:400;font-family:vant-icon;font-style:normal;font-display:auto;${face(found.laterFont, found.laterRange)}}`
+    },
     async transform(code, id) {
-      if (!ICON_CSS.test(id.split('?')[0] ?? '')) return null
-      const font = EMBEDDED_FONT.exec(code)?.[1]
-      if (font === undefined) return null
-      const known = new Map([...code.matchAll(ICON_RULE)].map((match) => [match[1] ?? '', match[2] ?? '']))
-      const sources = [...filesUnder(join(options.root, 'src', 'client'), /\.(vue|ts)$/)]
-      const vantFiles = [...vantFolders(sources, vantDir)].flatMap((folder) => [...filesUnder(join(vantDir, folder), /\.mjs$/)])
-      const used = usedIcons(known, [...sources, ...vantFiles])
-      const glyphs = [...used].map((name) => String.fromCodePoint(parseInt(known.get(name) ?? '0', 16))).join('')
-      const subset = await subsetFont(Buffer.from(font, 'base64'), glyphs, { targetFormat: 'woff2' })
-      const rules = code.replace(ICON_RULE, (rule, name: string) => (used.has(name) ? rule : ''))
-      return rules.replace(FONT_SOURCES, `src:url(data:font/woff2;base64,${subset.toString('base64')}) format("woff2")`)
+      if (!ICON_CSS.test(id.split('?')[0] ?? '') || !EMBEDDED_FONT.test(code)) return null
+      const found = await load()
+      if (!found) return null
+      const rules = code.replace(ICON_RULE, (rule, name: string) => (found.used.has(name) ? rule : ''))
+      return rules.replace(FONT_SOURCES, face(found.firstFont, found.firstRange))
     },
   }
 }

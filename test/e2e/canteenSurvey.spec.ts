@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { goOffline, goOnline, signIn, waitForServiceWorkerControl } from './support.js'
+import { goOnline, signedInThenOffline } from './support.js'
 
 const CANTEEN_CHECKS = [
   'licence', 'healthCerts', 'management', 'purchaseRecords', 'storage', 'additives', 'rawCooked',
@@ -37,14 +37,8 @@ async function fillCount(page: Page, fieldId: string, value: string): Promise<vo
 }
 
 test('a canteen graded offline gets its grade from the server; a survey is blocked, fixed, sent and corrected', async ({ browser, request }) => {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signIn(page, 'school1', 'school123')
-  await waitForServiceWorkerControl(page)
-
   // Canteen grading, offline: the running score and grade follow the answers.
-  await goOffline(context)
-  await page.reload()
+  const { context, page } = await signedInThenOffline(browser, 'school1', 'school123')
   await page.locator('.form-entry[data-form="canteen-grading"]').click()
   await expect(page).toHaveURL(/\/fill\//)
   const score = page.getByTestId('canteen-score')

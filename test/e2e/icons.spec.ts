@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { goOffline, signIn, waitForServiceWorkerControl } from './support.js'
+import { signedInThenOffline } from './support.js'
 
 /**
  * The icon font is split in two faces of one family (scripts/vantIconSubset.ts): the first
@@ -28,12 +28,7 @@ async function iconsWithoutGlyph(page: Page): Promise<string[]> {
 }
 
 test('every icon on the first screen and on a form with a photo picker has its glyph loaded, offline too', async ({ browser }) => {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signIn(page, 'school1', 'school123')
-  await waitForServiceWorkerControl(page)
-  await goOffline(context)
-  await page.reload()
+  const { context, page } = await signedInThenOffline(browser, 'school1', 'school123')
   await expect(page.locator('.van-tabbar .van-icon').first()).toBeVisible()
   expect(await page.locator('.van-icon').count()).toBeGreaterThan(4)
   expect(await iconsWithoutGlyph(page)).toEqual([])

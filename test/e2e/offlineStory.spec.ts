@@ -1,15 +1,8 @@
 import { expect, test } from '@playwright/test'
-import { apiToken, FIRE_CHECKS, goOffline, goOnline, signIn, waitForServiceWorkerControl } from './support.js'
+import { apiToken, FIRE_CHECKS, goOnline, signedInThenOffline, signIn } from './support.js'
 
 test('a school reporter fills a fire-safety check offline and it arrives exactly once', async ({ browser, request }) => {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await signIn(page, 'school1', 'school123')
-  await waitForServiceWorkerControl(page)
-
-  await goOffline(context)
-  // Offline, a reload still opens the app from the service worker.
-  await page.reload()
+  const { context, page } = await signedInThenOffline(browser, 'school1', 'school123')
   await expect(page.locator('.form-entry[data-form="fire-safety"]')).toBeVisible()
 
   await page.locator('.form-entry[data-form="fire-safety"]').click()

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
 /** Every check item of the fire-safety self-check, in form order. */
 export const FIRE_CHECKS = [
@@ -33,6 +33,21 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.locator('.form-entry').first()).toBeVisible()
+}
+
+/**
+ * A phone that signed in while online, whose service worker controls the page, then lost its
+ * signal and reopened the app: the start of every offline story.
+ */
+export async function signedInThenOffline(browser: Browser, username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signIn(page, username, password)
+  await waitForServiceWorkerControl(page)
+  await goOffline(context)
+  // Offline, a reload still opens the app from the service worker.
+  await page.reload()
+  return { context, page }
 }
 
 /** A session token for probing the API directly. */

@@ -24,7 +24,7 @@ whenIdle(() => {
 const outbox = useOutboxStore()
 const forms = useFormsStore()
 // The templates are read at once, beside the session: the form list mounts with them in hand.
-void forms.load()
+void forms.load().catch(() => undefined)
 outbox.start()
 startBackgroundWork({ onPulled: () => void forms.reload() })
 const update = useAppUpdate()

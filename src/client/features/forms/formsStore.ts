@@ -26,7 +26,11 @@ export const useFormsStore = defineStore('forms', () => {
   let first: Promise<void> | undefined
   /** The first read, shared: main.ts starts it at boot so the list has its templates when it mounts. */
   function load(): Promise<void> {
-    first ??= reload()
+    // A failed read is not kept: the next caller (the list mounting) tries again.
+    first ??= reload().catch((error: unknown) => {
+      first = undefined
+      throw error
+    })
     return first
   }
 

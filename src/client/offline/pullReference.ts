@@ -48,9 +48,12 @@ function fetchers(transport: Transport): Record<PulledKey, Fetcher> {
 export async function pullReference(stores: Stores, transport: Transport): Promise<PullOutcome> {
   const pulled: Partial<Record<PulledKey, readonly unknown[]>> = {}
   const all = fetchers(transport)
+  // An ETag is only worth sending beside the list it names: "not modified" for a list this phone
+  // no longer holds (a sign-out cut short by closing the page) would leave it empty for good.
+  const held = new Set(await stores.meta.keys())
   const results = await Promise.all(
     PULLED_KEYS.map(async (key) => {
-      const etag = await stores.meta.getItem<string>(`etag:${key}`)
+      const etag = held.has(key) ? await stores.meta.getItem<string>(`etag:${key}`) : null
       return all[key](etag ?? undefined)
     }),
   )

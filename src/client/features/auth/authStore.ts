@@ -38,7 +38,9 @@ export const useAuthStore = defineStore('auth', () => {
     const current = token.value
     await stores.meta.removeItem(SESSION_KEY)
     // What was pulled for this user is theirs: the next user pulls their own. The outbox stays.
-    await Promise.all(PULLED_KEYS.flatMap((key) => [stores.meta.removeItem(key), stores.meta.removeItem(`etag:${key}`)]))
+    // ETags first: a sign-out cut short then leaves lists without ETags (pulled again in full), never an ETag without its list.
+    await Promise.all(PULLED_KEYS.map((key) => stores.meta.removeItem(`etag:${key}`)))
+    await Promise.all(PULLED_KEYS.map((key) => stores.meta.removeItem(key)))
     await clearCachedPledges(stores)
     await services.refreshSession()
     session.value = null

@@ -36,7 +36,7 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       // The bureau's workspace (ECharts included) is for desks online: school phones never precache it.
-      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'], globIgnores: ['assets/bureau/**'] },
+      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,woff2}'], globIgnores: ['assets/bureau/**'] },
       manifest: {
         name: '校园填报 School Report',
         short_name: '校园填报',
@@ -76,6 +76,8 @@ export default defineConfig({
   // manifest: lets the budget test (test/e2e/budget.spec.ts) and bench/ count the first routes' chunks.
   build: {
     target: ['chrome100', 'safari16'],
+    // The later icons' woff2 (scripts/vantIconSubset.ts) stays a file: inlined, it would be back in the first screen's CSS.
+    assetsInlineLimit: (file: string) => (file.endsWith('.woff2') ? false : undefined),
     sourcemap: false, manifest: true,
     rolldownOptions: {
       output: {

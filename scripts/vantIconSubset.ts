@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
 import subsetFont from 'subset-font'
 import type { Plugin } from 'vite'
 
@@ -59,16 +59,17 @@ function usedIcons(known: ReadonlyMap<string, string>, files: readonly string[])
 
 /**
  * The sources of the first screen (App's shell, sign-in, form list): their icons' glyphs stay in the
- * stylesheet; the others' come in a second font face loaded when idle. An icon put in the wrong set
- * only shows a moment later, it is never lost.
+ * stylesheet; the others' are in a second face of the same family, a woff2 file the browser fetches
+ * (from the precache) only when a screen shows one of them. An icon put in the wrong set only shows
+ * a moment later, it is never lost.
  */
 const FIRST_SCREEN_SOURCES = [
   'src/client/main.ts', 'src/client/App.vue', 'src/client/ui/CapabilityBanner.vue', 'src/client/ui/UpdatePrompt.vue',
   'src/client/features/storage/StorageBanner.vue', 'src/client/features/auth/LoginView.vue', 'src/client/features/forms/FormListView.vue',
 ]
 
-/** Imported (when idle) by main.ts: the @font-face with the glyphs of the icons later screens show. */
-export const LATER_ICONS_MODULE = 'virtual:vant-icon-later.css'
+/** Where the later glyphs are written for Vite to emit as a hashed asset (under node_modules, ignored by git). */
+const LATER_FONT_FILE = join('node_modules', '.cache', 'vant-icon-subset', 'vant-icon-later.woff2')
 
 type Subsets = { readonly firstFont: Buffer; readonly firstRange: string; readonly laterFont: Buffer | null; readonly laterRange: string; readonly used: ReadonlySet<string> }
 
@@ -100,39 +101,43 @@ async function computeSubsets(root: string, code: string, font: string): Promise
 /**
  * Vant's icon CSS embeds its whole icon font (25 KB woff2, 28 KB gzip as base64) and falls back
  * to a CDN our CSP blocks. This keeps only the icons our screens can show: the rules for them and
- * font subsets (harfbuzz via subset-font) embedded instead, no CDN — the first screen's glyphs in
- * the stylesheet, the rest in a second face of the same family (disjoint `unicode-range`s) that
- * main.ts loads when idle. An icon named only at run time from parts would be missing: name icons
+ * font subsets (harfbuzz via subset-font), no CDN — the first screen's glyphs embedded in the
+ * stylesheet, the rest in a second @font-face of the same family (disjoint `unicode-range`s) whose
+ * woff2 file is fetched only when a later screen shows one of its icons. Adding that face to the
+ * page later instead (a lazily loaded stylesheet) made Chromium re-lay out the sign-in form: a layout
+ * shift Lighthouse counted. An icon named only at run time from parts would be missing: name icons
  * as whole literals.
  */
 export function vantIconSubset(options: { root: string }): Plugin {
-  const iconCss = join(options.root, 'node_modules', 'vant', 'es', 'icon', 'index.css')
+  const iconDir = join(options.root, 'node_modules', 'vant', 'es', 'icon')
   let subsets: Promise<Subsets | null> | undefined
   const load = (): Promise<Subsets | null> => {
     subsets ??= (async () => {
-      const code = readFileSync(iconCss, 'utf8')
+      const code = readFileSync(join(iconDir, 'index.css'), 'utf8')
       const font = EMBEDDED_FONT.exec(code)?.[1]
       return font === undefined ? null : computeSubsets(options.root, code, font)
     })()
     return subsets
   }
-  const face = (font: Buffer, range: string): string => `src:url(data:font/woff2;base64,${font.toString('base64')}) format("woff2");unicode-range:${range}`
   return {
     name: 'vant-icon-subset',
     enforce: 'pre',
-    resolveId: (id) => (id === LATER_ICONS_MODULE ? `\0${LATER_ICONS_MODULE}` : null),
-    async load(id) {
-      if (id !== `\0${LATER_ICONS_MODULE}`) return null
-      const found = await load()
-      if (!found?.laterFont) return ''
-      return `@font-face{font-weight:400;font-family:vant-icon;font-style:normal;font-display:auto;${face(found.laterFont, found.laterRange)}}`
-    },
     async transform(code, id) {
       if (!ICON_CSS.test(id.split('?')[0] ?? '') || !EMBEDDED_FONT.test(code)) return null
       const found = await load()
       if (!found) return null
       const rules = code.replace(ICON_RULE, (rule, name: string) => (found.used.has(name) ? rule : ''))
-      return rules.replace(FONT_SOURCES, face(found.firstFont, found.firstRange))
+      const first = `src:url(data:font/woff2;base64,${found.firstFont.toString('base64')}) format("woff2");unicode-range:${found.firstRange}`
+      let later = ''
+      if (found.laterFont) {
+        const file = join(options.root, LATER_FONT_FILE)
+        mkdirSync(dirname(file), { recursive: true })
+        writeFileSync(file, found.laterFont)
+        // Relative to Vant's icon CSS, so Vite resolves it and emits it with a content hash.
+        const url = relative(iconDir, file).split('\\').join('/')
+        later = `@font-face{font-weight:400;font-family:vant-icon;font-style:normal;font-display:auto;src:url("${url}") format("woff2");unicode-range:${found.laterRange}}`
+      }
+      return later + rules.replace(FONT_SOURCES, first)
     },
   }
 }

@@ -13,12 +13,10 @@ import { whenIdle } from './ui/whenIdle.js'
 const app = createApp(App).use(createPinia()).use(i18n).use(router)
 void localeReady.then(() => app.mount('#app'))
 // Vant's imperative APIs (toast, dialog) are not seen by the component resolver: their CSS by hand,
-// fetched after the first screen since only later screens show a toast or a dialog. The same for
-// the glyphs of the icons later screens show (scripts/vantIconSubset.ts).
+// fetched after the first screen since only later screens show a toast or a dialog.
 whenIdle(() => {
   void import('vant/es/toast/style')
   void import('vant/es/dialog/style')
-  void import('virtual:vant-icon-later.css')
 })
 
 const outbox = useOutboxStore()

@@ -103,10 +103,9 @@ async function computeSubsets(root: string, code: string, font: string): Promise
  * to a CDN our CSP blocks. This keeps only the icons our screens can show: the rules for them and
  * font subsets (harfbuzz via subset-font), no CDN — the first screen's glyphs embedded in the
  * stylesheet, the rest in a second @font-face of the same family (disjoint `unicode-range`s) whose
- * woff2 file is fetched only when a later screen shows one of its icons. Adding that face to the
- * page later instead (a lazily loaded stylesheet) made Chromium re-lay out the sign-in form: a layout
- * shift Lighthouse counted. An icon named only at run time from parts would be missing: name icons
- * as whole literals.
+ * woff2 file (precached) is fetched only when a screen shows one of its icons: no stylesheet or
+ * script has to load it. An icon named only at run time from parts would be missing: name icons as
+ * whole literals.
  */
 export function vantIconSubset(options: { root: string }): Plugin {
   const iconDir = join(options.root, 'node_modules', 'vant', 'es', 'icon')

@@ -19,4 +19,20 @@ describe('rendering a pledge text', () => {
   it('does not turn a javascript: link into a link', () => {
     expect(renderPledgeMarkdown('[点我](javascript:alert(1))')).not.toContain('href')
   })
+
+  it('shows a link to another site as its words only, never as a link or an address to tap', () => {
+    for (const source of ['请阅读[补充条款](https://evil.example/phish)。', '<https://evil.example/phish>', '[条款][1]\n\n[1]: //evil.example/x', '[本站](/pledges)']) {
+      const html = renderPledgeMarkdown(source)
+      expect(html, source).not.toContain('<a')
+      expect(html, source).not.toContain('href')
+    }
+    expect(renderPledgeMarkdown('请阅读[补充条款](https://evil.example/phish)。')).toContain('请阅读补充条款。')
+  })
+
+  it('shows an image as its description, so a text cannot load a picture from another site', () => {
+    const html = renderPledgeMarkdown('![校徽](https://evil.example/track.png)')
+    expect(html).not.toContain('<img')
+    expect(html).not.toContain('evil.example')
+    expect(html).toContain('校徽')
+  })
 })

@@ -75,6 +75,8 @@ export type AdminFormVersion = {
   readonly active: boolean
   readonly publishedAt: string
   readonly publishedBy: string | null
+  /** The district that owns this form id; null: global (the admin's), read-only for a bureau. */
+  readonly ownerDistrictId: string | null
   readonly reports: number
 }
 

@@ -7,7 +7,10 @@ import type { Database } from './db/schema.js'
 import { seedDemoDeadlines } from './seed-deadlines.js'
 import { publishDemoPledges } from './demo-pledges/publishDemoPledges.js'
 
-/** Inserts every default template version not yet present; runs at each start so new versions ship. */
+/**
+ * Inserts every default template version not yet present; runs at each start so new versions ship.
+ * Built-ins are global (owner null): every district's schools file them, only an admin versions them.
+ */
 export async function publishDefaultForms(db: Kysely<Database>, now: Date = new Date()): Promise<number> {
   let published = 0
   for (const template of defaultTemplates) {
@@ -21,6 +24,7 @@ export async function publishDefaultForms(db: Kysely<Database>, now: Date = new 
         template: canonicalJson(template),
         active: 1,
         published_at: now.toISOString(),
+        owner_district_id: null,
       })
       .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
       .returning('id')

@@ -124,14 +124,17 @@ describe.each(dialects)('administration (%s)', (dialect) => {
     const refused = await call(bureau, 'POST', '/admin/forms', { template: broken })
     expect(refused.statusCode).toBe(400)
     expect(refused.json().error.message).toContain('sections[0].fields')
-    expect((await call(bureau, 'POST', '/admin/forms', { template: { ...fireSafety, version: 1 } })).statusCode).toBe(400)
-    expect((await call(bureau, 'POST', '/admin/forms', { template: { ...fireSafety, version: 2, kind: 'survey', period: 'term' } })).statusCode).toBe(400)
+    // fire-safety is a global built-in: the admin versions it (a bureau is refused, template-ownership.test.ts).
+    expect((await call(admin, 'POST', '/admin/forms', { template: { ...fireSafety, version: 1 } })).statusCode).toBe(400)
+    expect((await call(admin, 'POST', '/admin/forms', { template: { ...fireSafety, version: 2, kind: 'survey', period: 'term' } })).statusCode).toBe(400)
+    // A bureau publishes its district's own forms under a new id.
+    expect((await call(bureau, 'POST', '/admin/forms', { template: { ...fireSafety, id: 'fire-safety-district' } })).statusCode).toBe(201)
   })
 
   it('a new version goes live for phones while reports on the old version still validate', async () => {
     const school1Token = await server.login('school1', 'school123')
     const v2: FormTemplate = { ...fireSafety, version: 2, title: { zh: '消防安全自查（2026版）', en: 'Fire safety self-check (2026)' } }
-    const published = await call(bureau, 'POST', '/admin/forms', { template: v2 })
+    const published = await call(admin, 'POST', '/admin/forms', { template: v2 })
     expect(published.statusCode).toBe(201)
     const forms = (await call(school1Token, 'GET', '/forms')).json().forms as FormTemplate[]
     expect(forms.filter((form) => form.id === 'fire-safety').map((form) => form.version)).toEqual([2])
@@ -139,8 +142,8 @@ describe.each(dialects)('administration (%s)', (dialect) => {
     expect(old.json().results[0].status).toBe('accepted')
     const listed = (await call(bureau, 'GET', '/admin/forms')).json().forms as { id: string; version: number; active: boolean; publishedBy: string | null; reports: number }[]
     expect(listed.filter((form) => form.id === 'fire-safety')).toEqual([
-      expect.objectContaining({ version: 2, active: true, publishedBy: 'user-bureau', reports: 0 }),
-      expect.objectContaining({ version: 1, active: false, publishedBy: null, reports: 1 }),
+      expect.objectContaining({ version: 2, active: true, publishedBy: 'user-admin', ownerDistrictId: null, reports: 0 }),
+      expect.objectContaining({ version: 1, active: false, publishedBy: null, ownerDistrictId: null, reports: 1 }),
     ])
   })
 

@@ -86,6 +86,11 @@ export interface FormsTable {
   published_at: string
   /** Who published it from the bureau's workspace (migration 0006); null for built-in templates. */
   published_by: string | null
+  /**
+   * The district that owns this form id, the same on every version; null: global, the admin's
+   * (migration 0008). Its schools and bureau read it; only its bureau publishes versions of it.
+   */
+  owner_district_id: string | null
 }
 
 export interface SubmissionsTable {
@@ -170,6 +175,8 @@ export interface PledgeVersionsTable {
   text_hash: string
   due_date: string
   published_at: string
+  /** The district that owns this pledge id, the same on every version; null: global (migration 0008). */
+  owner_district_id: string | null
 }
 
 /** One signing, derived from its submission (same id) in the ingest transaction. */

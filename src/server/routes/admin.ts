@@ -7,6 +7,7 @@ import { SCHOOL_KINDS } from '../../core/schoolKinds.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
+import { templateReach } from '../auth/template-owner.js'
 import { listDeadlines, setDistrictDeadline } from '../services/list-deadlines.js'
 import { createSchool, listAdminSchools, updateSchool } from '../services/manage-schools.js'
 import { createUser, listAdminUsers, resetPassword, updateUser } from '../services/manage-users.js'
@@ -113,7 +114,7 @@ export const adminRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     return reply.code(204).send()
   })
 
-  app.get('/admin/forms', async (): Promise<AdminFormsResponse> => ({ forms: await listFormVersions(ctx.db) }))
+  app.get('/admin/forms', async (request): Promise<AdminFormsResponse> => ({ forms: await listFormVersions(ctx.db, signedInUser(request)) }))
 
   app.post<{ Body: PublishFormRequest }>('/admin/forms', { schema: schemas.publishForm, bodyLimit: schemas.publishForm.bodyLimit }, async (request, reply) => {
     const form = await publishForm(ctx.db, signedInUser(request), request.body.template, ctx.now(), request.ip)
@@ -131,7 +132,7 @@ export const adminRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     }),
   )
 
-  app.get('/admin/pledges', async (): Promise<{ pledges: PledgeVersion[] }> => ({ pledges: await listPledgeVersions(ctx.db) }))
+  app.get('/admin/pledges', async (request): Promise<{ pledges: PledgeVersion[] }> => ({ pledges: await listPledgeVersions(ctx.db, templateReach(signedInUser(request))) }))
 
   app.post<{ Body: PublishPledgeRequest }>('/admin/pledges', { schema: schemas.publishPledge }, async (request, reply): Promise<{ pledge: PledgeVersion }> => {
     const pledge = await publishPledge(ctx.db, signedInUser(request), request.body, ctx.now(), request.ip)

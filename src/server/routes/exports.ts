@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
 import { visibleSchoolIds } from '../auth/scope.js'
+import { templateReach } from '../auth/template-owner.js'
 import { contentTypes, type ExportFormat } from '../exports/table-sink.js'
 import { computeCompleteness } from '../services/compute-completeness.js'
 import { formVersions, writeFormExport } from '../services/export-form.js'
@@ -72,7 +73,7 @@ export const exportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
     { schema: completenessSchema, preHandler },
     async (request, reply) => {
       const { formId: id, period: value } = request.query
-      const newest = (await formVersions(ctx.db, id)).at(-1)
+      const newest = (await formVersions(ctx.db, id, templateReach(signedInUser(request)))).at(-1)
       if (!newest) throw new ApiHttpError('not_found', 'No such form')
       if (newest.period === undefined || !isPeriod(value, newest.period)) throw new ApiHttpError('bad_request', 'Completeness needs a periodic form and one of its periods')
       const schoolIds = await visibleSchoolIds(ctx.db, signedInUser(request))
@@ -98,7 +99,7 @@ export const exportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
       const dot = request.params.file.lastIndexOf('.')
       const id = request.params.file.slice(0, dot)
       const format = request.params.file.slice(dot + 1) as ExportFormat
-      const templates = await formVersions(ctx.db, id)
+      const templates = await formVersions(ctx.db, id, templateReach(signedInUser(request)))
       const newest = templates.at(-1)
       if (!newest) throw new ApiHttpError('not_found', 'No such form')
       const { period: value, current } = request.query

@@ -4,7 +4,8 @@ import { canonicalJson } from '../../core/digest.js'
 import type { FormTemplate } from '../../core/forms/types.js'
 import type { FormsResponse } from '../../core/protocol.js'
 import type { AppContext } from '../app-context.js'
-import { authenticate } from '../auth/authenticate.js'
+import { authenticate, signedInUser } from '../auth/authenticate.js'
+import { ownerReached, templateReach } from '../auth/template-owner.js'
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false
@@ -22,6 +23,8 @@ export const formsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
       .selectFrom('forms')
       .select('template')
       .where('active', '=', 1)
+      // Global templates and the caller's district's: the ETag below covers exactly this list.
+      .where(ownerReached(templateReach(signedInUser(request))))
       .orderBy('id')
       .orderBy('version')
       .execute()

@@ -6,6 +6,7 @@ import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
 import { visibleSchoolIds } from '../auth/scope.js'
+import { templateReach } from '../auth/template-owner.js'
 import { pledgeReport } from '../services/pledge-report.js'
 
 type Query = { versionId: string }
@@ -27,8 +28,9 @@ export const pledgeReportsRoutes: FastifyPluginAsync<AppContext> = async (app, c
     '/reports/pledges',
     { schema, preHandler: requireRole('inspector', 'bureau') },
     async (request): Promise<PledgeReportResponse> => {
-      const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
-      const report = await pledgeReport(ctx.db, scope, request.query.versionId, todayIso(ctx.now()))
+      const user = signedInUser(request)
+      const scope = await visibleSchoolIds(ctx.db, user)
+      const report = await pledgeReport(ctx.db, templateReach(user), scope, request.query.versionId, todayIso(ctx.now()))
       if (!report) throw new ApiHttpError('not_found', 'No such pledge version')
       return report
     },

@@ -8,6 +8,7 @@ import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
 import { visibleSchoolIds } from '../auth/scope.js'
+import { templateReach } from '../auth/template-owner.js'
 import { formVersions } from '../services/export-form.js'
 import { canteenSummary } from '../services/reports-canteen.js'
 import { completenessOverview } from '../services/reports-completeness.js'
@@ -35,7 +36,7 @@ export const reportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
   app.get('/reports/overview', async (request): Promise<CompletenessOverview> => {
     const user = signedInUser(request)
     const schoolIds = await visibleSchoolIds(ctx.db, user)
-    return completenessOverview(ctx.db, { schoolIds, districtId: user.role === 'admin' ? null : user.districtId }, ctx.now())
+    return completenessOverview(ctx.db, { schoolIds, districtId: user.role === 'admin' ? null : user.districtId, reach: templateReach(user) }, ctx.now())
   })
 
   app.get('/reports/hazard-board', async (request): Promise<HazardBoard> =>
@@ -47,13 +48,15 @@ export const reportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
   })
 
   app.get<{ Querystring: { formId: string; period: string } }>('/reports/survey-totals', { schema: schemas.surveys }, async (request): Promise<SurveyTotals> => {
-    const newest = (await formVersions(ctx.db, request.query.formId)).at(-1)
+    const newest = (await formVersions(ctx.db, request.query.formId, templateReach(signedInUser(request)))).at(-1)
     if (!newest || newest.kind !== 'survey' || newest.period === undefined) throw new ApiHttpError('not_found', 'No such survey')
     if (!isPeriod(request.query.period, newest.period)) throw new ApiHttpError('bad_request', `This survey is reported per ${newest.period}`)
     const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
     return surveyTotals(ctx.db, newest as FormTemplate & { period: PeriodKind }, request.query.period, scope)
   })
 
-  app.get('/reports/pledge-summary', async (request): Promise<PledgeSummary> =>
-    pledgeSummary(ctx.db, await visibleSchoolIds(ctx.db, signedInUser(request)), todayIso(ctx.now())))
+  app.get('/reports/pledge-summary', async (request): Promise<PledgeSummary> => {
+    const user = signedInUser(request)
+    return pledgeSummary(ctx.db, templateReach(user), await visibleSchoolIds(ctx.db, user), todayIso(ctx.now()))
+  })
 }

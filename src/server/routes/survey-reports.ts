@@ -8,6 +8,7 @@ import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
 import { visibleSchoolIds } from '../auth/scope.js'
+import { ownerReached, templateReach, type TemplateReach } from '../auth/template-owner.js'
 import { computeCompleteness } from '../services/compute-completeness.js'
 import { latestSurveyReports } from '../services/latest-survey-reports.js'
 import { setDeadline } from '../services/set-deadline.js'
@@ -46,8 +47,9 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 export const surveyReportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.addHook('onRequest', authenticate(ctx))
 
-  async function periodicTemplate(id: string, value: string): Promise<FormTemplate> {
-    const row = await ctx.db.selectFrom('forms').select('template').where('id', '=', id).orderBy('version', 'desc').executeTakeFirst()
+  /** `reach`: whose forms count; another district's form is answered as no such form. */
+  async function periodicTemplate(id: string, value: string, reach: TemplateReach): Promise<FormTemplate> {
+    const row = await ctx.db.selectFrom('forms').select('template').where('id', '=', id).where(ownerReached(reach)).orderBy('version', 'desc').executeTakeFirst()
     if (!row) throw new ApiHttpError('not_found', 'No such form')
     const template = JSON.parse(row.template) as FormTemplate
     if (template.period !== undefined && !isPeriod(value, template.period)) {
@@ -71,8 +73,9 @@ export const surveyReportsRoutes: FastifyPluginAsync<AppContext> = async (app, c
     { schema: completenessSchema, preHandler: requireRole('inspector', 'bureau') },
     async (request): Promise<CompletenessResponse> => {
       const { formId: id, period: value } = request.query
-      await periodicTemplate(id, value)
-      const schoolIds = await visibleSchoolIds(ctx.db, signedInUser(request))
+      const user = signedInUser(request)
+      await periodicTemplate(id, value, templateReach(user))
+      const schoolIds = await visibleSchoolIds(ctx.db, user)
       return computeCompleteness(ctx.db, { schoolIds, formId: id, period: value, now: ctx.now() })
     },
   )
@@ -91,7 +94,8 @@ export const surveyReportsRoutes: FastifyPluginAsync<AppContext> = async (app, c
       }
       const known = await ctx.db.selectFrom('districts').select('id').where('id', '=', district).executeTakeFirst()
       if (!known) throw new ApiHttpError('not_found', 'No such district')
-      await periodicTemplate(id, value)
+      // The form must be one the district's schools file: global or that district's own.
+      await periodicTemplate(id, value, { kind: 'district', districtId: district })
       const deadline = await setDeadline(ctx.db, { districtId: district, formId: id, period: value, dueAt }, user.id, ctx.now())
       return { deadline }
     },

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream'
 import type { Kysely } from 'kysely'
 import { chinaTime, reportCells, reportColumns, type ExportCell } from '../../core/exportLayout.js'
 import type { Answers, FormTemplate } from '../../core/forms/types.js'
+import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { drained, openSink, type ExportFormat, type TableColumn } from '../exports/table-sink.js'
 import { iterateReports, type ReportFilter, type ReportRow } from './iterate-reports.js'
@@ -13,9 +14,12 @@ export type FormExport = Omit<ReportFilter, 'periodic'> & {
   readonly pageSize?: number
 }
 
-/** Every published version of a form, oldest first; empty when there is no such form. */
-export async function formVersions(db: Kysely<Database>, formId: string): Promise<FormTemplate[]> {
-  const rows = await db.selectFrom('forms').select('template').where('id', '=', formId).orderBy('version').execute()
+/**
+ * Every published version of a form, oldest first; empty when there is no such form or it is
+ * another district's (the same answer: the caller cannot tell them apart).
+ */
+export async function formVersions(db: Kysely<Database>, formId: string, reach: TemplateReach): Promise<FormTemplate[]> {
+  const rows = await db.selectFrom('forms').select('template').where('id', '=', formId).where(ownerReached(reach)).orderBy('version').execute()
   return rows.map((row) => JSON.parse(row.template) as FormTemplate)
 }
 

@@ -3,6 +3,7 @@ import type { FormTemplate } from '../../core/forms/types.js'
 import type { SubmissionEnvelope, SubmitResult } from '../../core/protocol.js'
 import { apiError } from '../api-error.js'
 import { findSchool, type SchoolRef } from '../auth/scope.js'
+import { ownerReached } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 
 type Db = Kysely<Database>
@@ -25,7 +26,8 @@ export function chunks<T>(values: readonly T[]): T[][] {
  */
 export type IngestLookups = {
   school(schoolId: string): Promise<SchoolRef | undefined>
-  template(formId: string, version: number): Promise<FormTemplate | undefined>
+  /** The version as the school's district sees it: global or that district's own, else undefined. */
+  template(formId: string, version: number, districtId: string): Promise<FormTemplate | undefined>
   /** A stored row with the same id: the same bytes are a duplicate, different bytes a conflict. */
   priorOutcome(id: string, digest: string): SubmitResult | undefined
   missingBlobs(hashes: readonly string[]): string[]
@@ -58,12 +60,13 @@ async function knownBlobs(trx: Db, hashes: readonly string[]): Promise<Set<strin
   return known
 }
 
-async function findTemplate(trx: Db, formId: string, version: number): Promise<FormTemplate | undefined> {
+async function findTemplate(trx: Db, formId: string, version: number, districtId: string): Promise<FormTemplate | undefined> {
   const row = await trx
     .selectFrom('forms')
     .select('template')
     .where('id', '=', formId)
     .where('version', '=', version)
+    .where(ownerReached({ kind: 'district', districtId }))
     .executeTakeFirst()
   return row && (JSON.parse(row.template) as FormTemplate)
 }
@@ -84,7 +87,7 @@ export async function loadIngestLookups(trx: Db, envelopes: readonly SubmissionE
   const templates = new Map<string, Promise<FormTemplate | undefined>>()
   return {
     school: (schoolId) => memo(schools, schoolId, () => findSchool(trx, schoolId)),
-    template: (formId, version) => memo(templates, `${formId}@${version}`, () => findTemplate(trx, formId, version)),
+    template: (formId, version, districtId) => memo(templates, `${formId}@${version} ${districtId}`, () => findTemplate(trx, formId, version, districtId)),
     priorOutcome: (id, digest) => priorOutcomeOf(id, digest, stored.get(id)),
     missingBlobs: (hashes) => hashes.filter((hash) => !known.has(hash)),
     remember: (id, row) => void stored.set(id, row),

@@ -48,8 +48,10 @@ async function decide(lookups: IngestLookups, user: User, item: Prepared): Promi
   const prior = lookups.priorOutcome(id, digest)
   if (prior) return prior
 
-  const template = await lookups.template(envelope.formId, envelope.formVersion)
-  if (!template) return rejected(id, [typeIssue('formId')], 'Unknown form or form version')
+  // Another district's form is answered like one that does not exist: a school files only
+  // against global forms and its own district's.
+  const template = await lookups.template(envelope.formId, envelope.formVersion, school.districtId)
+  if (!template) return rejected(id, [typeIssue('formId')], '本校所在区没有这个表单或版本 / Unknown form or form version for this school')
 
   const issues = validateSubmission(template, envelope)
   if (hasErrors(issues)) return rejected(id, issues)

@@ -30,7 +30,8 @@ export async function setDistrictDeadline(
   const districtId = targetDistrict(adminScope(user), input.districtId)
   const known = await db.selectFrom('districts').select('id').where('id', '=', districtId).executeTakeFirst()
   if (!known) throw new ApiHttpError('not_found', 'No such district')
-  const newest = (await formVersions(db, input.formId)).at(-1)
+  // The form must be one the district's schools file: global or that district's own.
+  const newest = (await formVersions(db, input.formId, { kind: 'district', districtId })).at(-1)
   if (!newest) throw new ApiHttpError('not_found', 'No such form')
   if (newest.period === undefined || !isPeriod(input.period, newest.period)) {
     throw new ApiHttpError('bad_request', 'Deadlines are for periodic forms, in their kind of period')

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import { pledgeTextHash, pledgeVersionId, type PledgeAudience, type PledgeContent } from '../../core/pledges.js'
 import type { PledgeVersion } from '../../core/protocol.js'
+import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database, PledgeVersionsTable } from '../db/schema.js'
 
 type Db = Kysely<Database>
@@ -11,8 +12,10 @@ export type PublishPledge = PledgeContent & { readonly dueDate: string }
 /**
  * Publishes one version of a pledge, hashing its canonical text with core. Idempotent: an
  * existing version is left as it was (a published text never changes; edit → new version).
+ * `owner` is the district that owns the pledge id (null: global, like the demo's); the caller
+ * has checked that it may publish there (publish-pledge.ts).
  */
-export async function publishPledgeVersion(db: Db, pledge: PublishPledge, now: Date): Promise<string> {
+export async function publishPledgeVersion(db: Db, pledge: PublishPledge, now: Date, owner: string | null = null): Promise<string> {
   const id = pledgeVersionId(pledge.pledgeId, pledge.version)
   await db
     .insertInto('pledge_versions')
@@ -29,6 +32,7 @@ export async function publishPledgeVersion(db: Db, pledge: PublishPledge, now: D
       text_hash: await pledgeTextHash(pledge),
       due_date: pledge.dueDate,
       published_at: now.toISOString(),
+      owner_district_id: owner,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute()
@@ -71,9 +75,13 @@ export async function latestVersionOf(db: Db, pledgeId: string): Promise<number>
   return Number(row?.latest ?? 0)
 }
 
-/** Every version, newest year first, each marked whether it is its pledge's current one. */
-export async function listPledgeVersions(db: Db, audience?: PledgeAudience): Promise<PledgeVersion[]> {
-  let query = db.selectFrom('pledge_versions').selectAll().orderBy('year', 'desc').orderBy('pledge_id').orderBy('version', 'desc')
+/**
+ * Every version the caller reaches (global and their district's), newest year first, each marked
+ * whether it is its pledge's current one. A pledge id has one owner, so "current" is decided
+ * among that owner's versions alone.
+ */
+export async function listPledgeVersions(db: Db, reach: TemplateReach, audience?: PledgeAudience): Promise<PledgeVersion[]> {
+  let query = db.selectFrom('pledge_versions').selectAll().where(ownerReached(reach)).orderBy('year', 'desc').orderBy('pledge_id').orderBy('version', 'desc')
   if (audience !== undefined) query = query.where('audience', '=', audience)
   const rows = await query.execute()
   const latest = new Map<string, number>()

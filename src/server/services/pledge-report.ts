@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { PledgeReportResponse, PledgeReportRow } from '../../core/protocol.js'
+import { reaches, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { findPledgeVersion, latestVersionOf, toPledgeVersion } from './pledge-documents.js'
 import { toSignatureSummary } from './pledge-records.js'
@@ -12,12 +13,14 @@ type Db = Kysely<Database>
  */
 export async function pledgeReport(
   db: Db,
+  reach: TemplateReach,
   schoolIds: readonly string[] | 'all',
   versionId: string,
   today: string,
 ): Promise<PledgeReportResponse | undefined> {
   const version = await findPledgeVersion(db, versionId)
-  if (!version) return undefined
+  // Another district's pledge looks the same as none: its text is not this caller's to read.
+  if (!version || !reaches(reach, version.owner_district_id)) return undefined
   const current = (await latestVersionOf(db, version.pledge_id)) === version.version
 
   let schoolsQuery = db.selectFrom('schools').select(['id', 'name']).orderBy('id')

@@ -3,6 +3,7 @@ import { issueMessage, type IssueCode } from '../../core/messages.js'
 import { audienceOfRole, signingKey, type PledgeAudience } from '../../core/pledges.js'
 import type { SubmissionEnvelope, SubmitResult, User } from '../../core/protocol.js'
 import { apiError } from '../api-error.js'
+import { reaches, templateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { findPledgeVersion, latestVersionOf } from './pledge-documents.js'
 
@@ -60,13 +61,14 @@ export async function alreadySigned(db: Db, signing: PledgeSigning): Promise<Sub
 
 /**
  * The pledge rules for a pledge-signing submission that already passed the form's validation:
- * the version exists and is the current one, the signed hash is that version's, the role fits
+ * the version exists, is global or the signer's district's, and is the current one, the signed hash is that version's, the role fits
  * the audience, and this school or person has not signed it yet.
  */
 export async function checkPledgeSigning(db: Db, user: User, envelope: SubmissionEnvelope): Promise<PledgeCheck> {
   const { id } = envelope
   const version = envelope.subjectId === undefined ? undefined : await findPledgeVersion(db, envelope.subjectId)
-  if (!version) return refusedWith(id, 'subjectId', 'pledgeUnknown')
+  // Another district's pledge is not this school's to sign: answered as unknown, like its list.
+  if (!version || !reaches(templateReach(user), version.owner_district_id)) return refusedWith(id, 'subjectId', 'pledgeUnknown')
 
   const audience = version.audience as PledgeAudience
   if (audienceOfRole(user.role) !== audience) {

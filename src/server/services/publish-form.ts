@@ -5,19 +5,33 @@ import type { FormTemplate } from '../../core/forms/types.js'
 import type { AdminFormVersion, User } from '../../core/protocol.js'
 import { ApiHttpError } from '../api-error.js'
 import { adminScope } from '../auth/admin-scope.js'
+import { visibleSchoolIds } from '../auth/scope.js'
+import { checkFirstVersion, ownerForPublish, ownerReached, PublishRefused, templateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { recordAudit } from './record-audit.js'
 
 type Db = Kysely<Database>
 
-/** Every version of every form, newest first per form, with how many reports name it. */
-export async function listFormVersions(db: Db): Promise<AdminFormVersion[]> {
-  const rows = await db.selectFrom('forms').select(['template', 'active', 'published_at', 'published_by']).orderBy('id').orderBy('version', 'desc').execute()
-  const counts = await db
+/**
+ * Every version of every form the caller reaches (global and their district's; an admin all),
+ * newest first per form, with how many reports of the caller's schools name it.
+ */
+export async function listFormVersions(db: Db, user: User): Promise<AdminFormVersion[]> {
+  const rows = await db
+    .selectFrom('forms')
+    .select(['template', 'active', 'published_at', 'published_by', 'owner_district_id'])
+    .where(ownerReached(templateReach(user)))
+    .orderBy('id')
+    .orderBy('version', 'desc')
+    .execute()
+  // A global form is filed by every district: a bureau counts its own schools' reports only.
+  const schoolIds = await visibleSchoolIds(db, user)
+  let countQuery = db
     .selectFrom('submissions')
     .select((eb) => ['form_id', 'form_version', eb.fn.countAll().as('n')])
     .groupBy(['form_id', 'form_version'])
-    .execute()
+  if (schoolIds !== 'all') countQuery = countQuery.where('school_id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
+  const counts = await countQuery.execute()
   const reports = new Map(counts.map((row) => [`${row.form_id}@${row.form_version}`, Number(row.n)]))
   return rows.map((row) => {
     const template = JSON.parse(row.template) as FormTemplate
@@ -30,6 +44,7 @@ export async function listFormVersions(db: Db): Promise<AdminFormVersion[]> {
       active: row.active !== 0,
       publishedAt: row.published_at,
       publishedBy: row.published_by,
+      ownerDistrictId: row.owner_district_id,
       reports: reports.get(`${template.id}@${template.version}`) ?? 0,
     }
   })
@@ -41,25 +56,38 @@ function refuse(message: string): never {
 
 /**
  * Publishes a template the bureau wrote as JSON. core's checkTemplate must find nothing wrong;
- * the version must follow the newest one; kind and period stay as they were (reports of older
- * versions are counted with the new ones). The new version goes live — phones pull only it —
- * while older versions stay stored, so reports filed against them still validate.
+ * the caller must own the form id (template-owner.ts: a bureau its district's ids and new ones,
+ * an admin any); the version must follow the newest one; kind and period stay as they were
+ * (reports of older versions are counted with the new ones). The new version goes live — phones
+ * pull only it — while older versions of the same id stay stored, so reports filed against them
+ * still validate. A refused attempt on someone else's id is logged where that owner sees it.
  */
 export async function publishForm(db: Db, user: User, raw: unknown, now: Date, ip: string | null): Promise<AdminFormVersion> {
   adminScope(user)
   const problems = checkTemplate(raw)
   if (problems.length > 0) refuse(problems.slice(0, 20).map((problem) => `${problem.path || 'template'}: ${problem.message}`).join('; '))
   const template = raw as FormTemplate
-  const newest = await db.selectFrom('forms').select(['version', 'template']).where('id', '=', template.id).orderBy('version', 'desc').executeTakeFirst()
+  const subjectId = `${template.id}@${template.version}`
+  const newest = await db.selectFrom('forms').select(['version', 'template', 'owner_district_id']).where('id', '=', template.id).orderBy('version', 'desc').executeTakeFirst()
+  let owner: string | null
+  try {
+    owner = ownerForPublish(user, 'form', newest && { owner: newest.owner_district_id })
+  } catch (error) {
+    if (error instanceof PublishRefused) {
+      await recordAudit(db, { action: 'form_publish_refused', at: now, actor: user, ip, districtId: error.owner, subjectId, details: { formId: template.id, version: template.version, reason: error.code } })
+    }
+    throw error
+  }
   if (newest) {
     const previous = JSON.parse(newest.template) as FormTemplate
     if (template.version <= newest.version) refuse(`version must be above ${newest.version}`)
     if (template.kind !== previous.kind) refuse(`kind must stay ${previous.kind}`)
     if ((template.period ?? null) !== (previous.period ?? null)) refuse(`period must stay ${previous.period ?? 'none'}`)
-  }
+  } else checkFirstVersion('form', template.version)
   const publishedAt = now.toISOString()
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('forms').set({ active: 0 }).where('id', '=', template.id).execute()
+    // Retires the older versions of this id only: an id has one owner, so nobody else's form.
+    const retired = await trx.updateTable('forms').set({ active: 0 }).where('id', '=', template.id).where('active', '=', 1).returning('version').execute()
     const inserted = await trx
       .insertInto('forms')
       .values({
@@ -71,13 +99,17 @@ export async function publishForm(db: Db, user: User, raw: unknown, now: Date, i
         active: 1,
         published_at: publishedAt,
         published_by: user.id,
+        owner_district_id: owner,
       })
-      // Two bureau users publishing the same version at once: the second one is told, not failed.
+      // Two publishers of the same version (or of the same new id) at once: the second is told, not failed.
       .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
       .returning('id')
       .executeTakeFirst()
     if (!inserted) throw new ApiHttpError('conflict', 'This version was published meanwhile')
-    await recordAudit(trx, { action: 'form_published', at: now, actor: user, ip, subjectId: `${template.id}@${template.version}`, details: { formId: template.id, version: template.version, title: template.title.zh } })
+    await recordAudit(trx, {
+      action: 'form_published', at: now, actor: user, ip, districtId: owner, subjectId,
+      details: { formId: template.id, version: template.version, title: template.title.zh, owner, retired: retired.map((row) => row.version) },
+    })
   })
   return {
     id: template.id,
@@ -88,6 +120,7 @@ export async function publishForm(db: Db, user: User, raw: unknown, now: Date, i
     active: true,
     publishedAt,
     publishedBy: user.id,
+    ownerDistrictId: owner,
     reports: 0,
   }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { FormTemplate, PeriodKind } from '../../core/forms/types.js'
 import { periodOf } from '../../core/periods.js'
 import type { CompletenessOverview, CompletenessOverviewRow } from '../../core/protocol.js'
+import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { computeCompleteness } from './compute-completeness.js'
 
@@ -13,10 +14,10 @@ const MAX_ROWS = 40
  */
 export async function completenessOverview(
   db: Kysely<Database>,
-  scope: { readonly schoolIds: readonly string[] | 'all'; readonly districtId: string | null },
+  scope: { readonly schoolIds: readonly string[] | 'all'; readonly districtId: string | null; readonly reach: TemplateReach },
   now: Date,
 ): Promise<CompletenessOverview> {
-  const forms = await db.selectFrom('forms').select('template').where('active', '=', 1).orderBy('id').execute()
+  const forms = await db.selectFrom('forms').select('template').where('active', '=', 1).where(ownerReached(scope.reach)).orderBy('id').execute()
   const periodic = new Map<string, FormTemplate & { period: PeriodKind }>()
   for (const row of forms) {
     const template = JSON.parse(row.template) as FormTemplate

@@ -28,6 +28,16 @@ export function ownerReached(reach: TemplateReach, column = 'owner_district_id')
 
 export type TemplateKind = 'form' | 'pledge'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Set on every route that publishes a version of an owned template: the authorization tests
+     * generate publish-over-another-district cases for each route that carries it.
+     */
+    publishes?: TemplateKind
+  }
+}
+
 const refusals = {
   global: {
     form: { zh: '这是全局表单，只有系统管理员可以发布新版本；请另起一个表单编号发布本区的表单', en: 'This form is global: only an administrator publishes its versions. Publish your district\'s own form under a new id' },

@@ -116,7 +116,7 @@ export const adminRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/admin/forms', async (request): Promise<AdminFormsResponse> => ({ forms: await listFormVersions(ctx.db, signedInUser(request)) }))
 
-  app.post<{ Body: PublishFormRequest }>('/admin/forms', { schema: schemas.publishForm, bodyLimit: schemas.publishForm.bodyLimit }, async (request, reply) => {
+  app.post<{ Body: PublishFormRequest }>('/admin/forms', { schema: schemas.publishForm, bodyLimit: schemas.publishForm.bodyLimit, config: { publishes: 'form' } }, async (request, reply) => {
     const form = await publishForm(ctx.db, signedInUser(request), request.body.template, ctx.now(), request.ip)
     reply.code(201)
     return { form }
@@ -134,7 +134,7 @@ export const adminRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
 
   app.get('/admin/pledges', async (request): Promise<{ pledges: PledgeVersion[] }> => ({ pledges: await listPledgeVersions(ctx.db, templateReach(signedInUser(request))) }))
 
-  app.post<{ Body: PublishPledgeRequest }>('/admin/pledges', { schema: schemas.publishPledge }, async (request, reply): Promise<{ pledge: PledgeVersion }> => {
+  app.post<{ Body: PublishPledgeRequest }>('/admin/pledges', { schema: schemas.publishPledge, config: { publishes: 'pledge' } }, async (request, reply): Promise<{ pledge: PledgeVersion }> => {
     const pledge = await publishPledge(ctx.db, signedInUser(request), request.body, ctx.now(), request.ip)
     reply.code(201)
     return { pledge }

@@ -28,6 +28,15 @@ describe.each(dialects)('the demo seed (%s)', (dialect) => {
     expect(await server.db.selectFrom('users').select('id').execute()).toHaveLength(7)
   })
 
+  it('publishes the built-in forms and the demo pledges as global, for every district', async () => {
+    const forms = await server.db.selectFrom('forms').select('owner_district_id').execute()
+    expect(forms.length).toBe(defaultTemplates.length)
+    expect(forms.every((form) => form.owner_district_id === null)).toBe(true)
+    const pledges = await server.db.selectFrom('pledge_versions').select('owner_district_id').execute()
+    expect(pledges.length).toBeGreaterThan(0)
+    expect(pledges.every((pledge) => pledge.owner_district_id === null)).toBe(true)
+  })
+
   it('publishing the default forms again adds no second copy', async () => {
     expect(await publishDefaultForms(server.db)).toBe(0)
     expect(await server.db.selectFrom('forms').select('id').execute()).toHaveLength(defaultTemplates.length)

@@ -82,6 +82,9 @@ export type AdminFormVersion = {
 
 export type AdminFormsResponse = { readonly forms: readonly AdminFormVersion[] }
 
+/** GET /api/v1/admin/pledges: a pledge version with the district that owns its id (null: global). */
+export type AdminPledgeVersion = PledgeVersion & { readonly ownerDistrictId: string | null }
+
 /** POST /api/v1/admin/forms: the template JSON, checked by core checkTemplate before it goes live. */
 export type PublishFormRequest = { readonly template: unknown }
 

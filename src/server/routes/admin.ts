@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type {
-  AdminFormsResponse, AdminSchool, AdminSchoolsResponse, AdminUser, AdminUsersResponse, Deadline, DeadlinesResponse, PasswordResetRequest,
+  AdminFormsResponse, AdminPledgeVersion, AdminSchool, AdminSchoolsResponse, AdminUser, AdminUsersResponse, Deadline, DeadlinesResponse, PasswordResetRequest,
   PledgeVersion, PublishFormRequest, PublishPledgeRequest, SchoolCreateRequest, SchoolUpdateRequest, UserCreateRequest, UserUpdateRequest,
 } from '../../core/protocol.js'
 import { SCHOOL_KINDS } from '../../core/schoolKinds.js'
@@ -11,7 +11,7 @@ import { templateReach } from '../auth/template-owner.js'
 import { listDeadlines, setDistrictDeadline } from '../services/list-deadlines.js'
 import { createSchool, listAdminSchools, updateSchool } from '../services/manage-schools.js'
 import { createUser, listAdminUsers, resetPassword, updateUser } from '../services/manage-users.js'
-import { listPledgeVersions } from '../services/pledge-documents.js'
+import { listAdminPledgeVersions } from '../services/pledge-documents.js'
 import { publishForm, listFormVersions } from '../services/publish-form.js'
 import { publishPledge } from '../services/publish-pledge.js'
 
@@ -132,7 +132,7 @@ export const adminRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     }),
   )
 
-  app.get('/admin/pledges', async (request): Promise<{ pledges: PledgeVersion[] }> => ({ pledges: await listPledgeVersions(ctx.db, templateReach(signedInUser(request))) }))
+  app.get('/admin/pledges', async (request): Promise<{ pledges: AdminPledgeVersion[] }> => ({ pledges: await listAdminPledgeVersions(ctx.db, templateReach(signedInUser(request))) }))
 
   app.post<{ Body: PublishPledgeRequest }>('/admin/pledges', { schema: schemas.publishPledge, config: { publishes: 'pledge' } }, async (request, reply): Promise<{ pledge: PledgeVersion }> => {
     const pledge = await publishPledge(ctx.db, signedInUser(request), request.body, ctx.now(), request.ip)

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import { pledgeTextHash, pledgeVersionId, type PledgeAudience, type PledgeContent } from '../../core/pledges.js'
-import type { PledgeVersion } from '../../core/protocol.js'
+import type { AdminPledgeVersion, PledgeVersion } from '../../core/protocol.js'
 import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database, PledgeVersionsTable } from '../db/schema.js'
 
@@ -81,10 +81,19 @@ export async function latestVersionOf(db: Db, pledgeId: string): Promise<number>
  * among that owner's versions alone.
  */
 export async function listPledgeVersions(db: Db, reach: TemplateReach, audience?: PledgeAudience): Promise<PledgeVersion[]> {
+  return (await reachedVersions(db, reach, audience)).map(({ row, current }) => toPledgeVersion(row, current))
+}
+
+/** The same list for the bureau's workspace, each with its owner (null: global, read-only for a bureau). */
+export async function listAdminPledgeVersions(db: Db, reach: TemplateReach): Promise<AdminPledgeVersion[]> {
+  return (await reachedVersions(db, reach)).map(({ row, current }) => ({ ...toPledgeVersion(row, current), ownerDistrictId: row.owner_district_id }))
+}
+
+async function reachedVersions(db: Db, reach: TemplateReach, audience?: PledgeAudience): Promise<{ row: PledgeVersionRow; current: boolean }[]> {
   let query = db.selectFrom('pledge_versions').selectAll().where(ownerReached(reach)).orderBy('year', 'desc').orderBy('pledge_id').orderBy('version', 'desc')
   if (audience !== undefined) query = query.where('audience', '=', audience)
   const rows = await query.execute()
   const latest = new Map<string, number>()
   for (const row of rows) latest.set(row.pledge_id, Math.max(latest.get(row.pledge_id) ?? 0, row.version))
-  return rows.map((row) => toPledgeVersion(row, latest.get(row.pledge_id) === row.version))
+  return rows.map((row) => ({ row, current: latest.get(row.pledge_id) === row.version }))
 }

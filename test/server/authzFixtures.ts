@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify'
 import { v7 as uuidv7 } from 'uuid'
 import type { Hazard, PledgesResponse, SubmitResult } from '../../src/core/protocol.js'
+import { fireSafety } from '../../src/core/forms/index.js'
 import { fireSafetyEnvelope, passingAnswers } from './envelopes.js'
 import { bearer, type TestServer } from './harness.js'
 import { sha256, tinyPng } from './images.js'
@@ -134,13 +135,26 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     data[school] = { ...data[school], signatureId: id }
   }
 
+  // A form and a pledge each district owns: no reply to a caller outside that district may name
+  // them (school-1 stands for district 1, whose outsiders are bureau2; school-6 for district 2).
+  const ownedTemplates: Partial<Record<Target, string[]>> = {}
+  for (const [school, publisher, prefix] of [['school-1', 'bureau', 'matrix-d1'], ['school-6', 'bureau2', 'matrix-d2']] as const) {
+    const form = await inject(publisher, { method: 'POST', url: '/api/v1/admin/forms', payload: { template: { ...fireSafety, id: `${prefix}-form`, title: { zh: `${prefix}-form-title`, en: `${prefix}-form-title` } } } })
+    const pledgeDoc = await inject(publisher, {
+      method: 'POST', url: '/api/v1/admin/pledges',
+      payload: { pledgeId: `${prefix}-pledge`, version: 1, year: 2026, audience: 'principal', title: { zh: `${prefix}-pledge-title`, en: `${prefix}-pledge-title` }, text: { zh: '责任', en: 'Duty' }, dueDate: '2026-12-31' },
+    })
+    if (form.statusCode !== 201 || pledgeDoc.statusCode !== 201) throw new Error(`fixture templates of ${publisher}: ${form.body} ${pledgeDoc.body}`)
+    ownedTemplates[school] = [`${prefix}-form`, `${prefix}-pledge`]
+  }
+
   return {
     tokens,
     data,
     pledgeVersionId: pledge.id,
     secretsOf(school) {
       const own = data[school]
-      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, `matrix hazard ${school}`]
+      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? [])]
     },
   }
 }

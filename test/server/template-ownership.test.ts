@@ -71,6 +71,16 @@ describe.each(dialects)('who owns a form template or a pledge text (%s)', (diale
     expect(ours[0]?.status).toBe('accepted')
   })
 
+  it('report counts on a global form in the admin list cover the caller’s own schools only', async () => {
+    const [filed] = (await call('school1', 'POST', '/submissions', { submissions: [fireSafetyEnvelope()] })).json().results as SubmitResult[]
+    expect(filed?.status).toBe('accepted')
+    const count = async (who: string) => ((await call(who, 'GET', '/admin/forms')).json().forms as { id: string; version: number; reports: number }[])
+      .find((form) => form.id === 'fire-safety' && form.version === 1)?.reports
+    expect(await count('bureau')).toBe(1)
+    expect(await count('bureau2')).toBe(0)
+    expect(await count('admin')).toBe(1)
+  })
+
   it('bureau2 cannot publish over district 1’s own form (the id is taken: 409), and district 1 keeps serving its version', async () => {
     const refused = await call('bureau2', 'POST', '/admin/forms', { template: { ...fireSafety, id: 'fire-safety-d1', version: 2 } })
     expect(refused.statusCode).toBe(409)

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SubmissionEnvelope, SubmitResult } from '../../src/core/protocol.js'
 import { createFsBlobStore } from '../../src/server/blobs/fs-blob-store.js'
@@ -133,8 +134,9 @@ describe.each(dialects)('blob quota, sweep and the ownership migration (%s)', (d
     expect((await submit('inspector', reportWith([sha256(inspectorPhoto)], { schoolId: 'school-4' })))?.status).toBe('accepted')
 
     // Back to the schema before 0007 (no owners table), then migrate again.
-    await dropOwners(server.db)
-    await createOwners(server.db)
+    const untyped = server.db as unknown as Kysely<unknown>
+    await dropOwners(untyped)
+    await createOwners(untyped)
 
     const owners = async (png: Buffer) =>
       (await server.db.selectFrom('blob_owners').select('owner').where('sha256', '=', sha256(png)).orderBy('owner').execute()).map((row) => row.owner)

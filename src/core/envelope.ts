@@ -54,16 +54,28 @@ export function validateSubmission(
   }
   const issues = validateAnswers(template, submission.answers, context)
   if (hasErrors(issues)) return issues
-  const attached = new Set(submission.attachments)
-  const missing = referencedHashes(template, submission.answers).filter((hash) => !attached.has(hash))
+  const { missing, unused } = compareAttachments(template, submission)
+  const attachmentIssue = (code: 'attachmentMissing' | 'attachmentUnused'): ValidationIssue => ({
+    fieldId: 'attachments',
+    code,
+    severity: 'error',
+    message: issueMessage(code),
+  })
   // Warnings (soft checks) stay in the list but never hide a missing photo.
-  return [
-    ...issues,
-    ...missing.map(() => ({
-      fieldId: 'attachments',
-      code: 'attachmentMissing' as const,
-      severity: 'error' as const,
-      message: issueMessage('attachmentMissing'),
-    })),
-  ]
+  return [...issues, ...missing.map(() => attachmentIssue('attachmentMissing')), ...unused.map(() => attachmentIssue('attachmentUnused'))]
+}
+
+/**
+ * The attachments list must be exactly the hashes the answers use. A listed hash no answer uses
+ * is refused, not tolerated: the server grants read access to every hash a stored report lists,
+ * so an unused entry would be a way to claim someone else's photo without showing it anywhere.
+ */
+export function compareAttachments(template: FormTemplate, submission: SubmissionEnvelope): { missing: string[]; unused: string[] } {
+  const used = referencedHashes(template, submission.answers)
+  const attached = new Set(submission.attachments)
+  const usedSet = new Set(used)
+  return {
+    missing: used.filter((hash) => !attached.has(hash)),
+    unused: [...attached].filter((hash) => !usedSet.has(hash)),
+  }
 }

@@ -21,6 +21,9 @@ export type IssueCode =
   | 'hazardDescription'
   | 'hazardDeadline'
   | 'attachmentMissing'
+  | 'attachmentUnused'
+  | 'attachmentNotUploaded'
+  | 'uploadQuota'
   | 'hazardUnknown'
   | 'hazardNotOpen'
   | 'lte'
@@ -55,6 +58,15 @@ const templates: Record<IssueCode, Text> = {
   hazardDescription: { zh: '请描述隐患情况', en: 'Describe the hazard' },
   hazardDeadline: { zh: '请填写有效的整改期限', en: 'Enter a valid rectification deadline' },
   attachmentMissing: { zh: '照片未随报告一起保存', en: 'A photo was not saved with the report' },
+  attachmentUnused: { zh: '报告附带了未被任何填报项使用的照片或签名', en: 'The report lists a photo or signature that no answer uses' },
+  attachmentNotUploaded: {
+    zh: '照片或签名尚未由本单位上传到服务器，请同步后重新提交',
+    en: 'A photo or signature has not been uploaded by your school or office: sync, then submit again',
+  },
+  uploadQuota: {
+    zh: '本单位待提交的照片已超过 {limit} MB 上限，请先提交已拍照片的报告，稍后再上传',
+    en: 'Your school or office holds more than {limit} MB of photos not yet in any report: submit those reports, then upload again',
+  },
   hazardUnknown: { zh: '找不到这条隐患，或它不属于本校', en: 'There is no such hazard for this school' },
   hazardNotOpen: { zh: '这条隐患已整改或已销号，无需再次整改', en: 'This hazard is already rectified or closed' },
   lte: { zh: '“{left}”不能大于“{right}”', en: '"{left}" cannot exceed "{right}"' },

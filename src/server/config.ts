@@ -11,6 +11,11 @@ export type Config = {
   readonly seedDemo: boolean
   readonly sessionDays: number
   readonly maxBlobBytes: number
+  /** Bytes a school (a district, for bureau accounts) may hold uploaded but referenced by no report. */
+  readonly uploadQuotaBytes: number
+  /** An unreferenced blob is swept once nobody uploaded it for this long: a phone uploads photos days before its report. */
+  readonly blobGraceDays: number
+  readonly blobSweepIntervalMinutes: number
   readonly staticDir: string
   readonly logLevel: LogLevel
   readonly loginMaxPerMinute: number
@@ -74,6 +79,9 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: flag(env, 'SEED_DEMO', true),
     sessionDays: positiveInteger(env, 'SESSION_DAYS', 30, 3650),
     maxBlobBytes: positiveInteger(env, 'MAX_BLOB_BYTES', 10 * 1024 * 1024),
+    uploadQuotaBytes: positiveInteger(env, 'UPLOAD_QUOTA_BYTES', 512 * 1024 * 1024),
+    blobGraceDays: positiveInteger(env, 'BLOB_GRACE_DAYS', 7, 3650),
+    blobSweepIntervalMinutes: positiveInteger(env, 'BLOB_SWEEP_INTERVAL_MINUTES', 60, 7 * 24 * 60),
     staticDir: resolve(text(env, 'STATIC_DIR', './dist')),
     logLevel: logLevel(env),
     loginMaxPerMinute: positiveInteger(env, 'LOGIN_MAX_PER_MINUTE', 10),

@@ -1,4 +1,7 @@
+import { join } from 'node:path'
 import { buildApp } from './app.js'
+import { startBlobSweeps } from './blob-sweeps.js'
+import { createFsBlobStore } from './blobs/fs-blob-store.js'
 import { loadConfig } from './config.js'
 import { createDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
@@ -12,7 +15,10 @@ async function main(): Promise<void> {
   if (config.seedDemo) await seedDemo(database.db)
   const showDemo = await hasDemoSeed(database.db)
 
-  const app = await buildApp(config, { database })
+  const blobs = createFsBlobStore(join(config.dataDir, 'blobs'))
+  const app = await buildApp(config, { database, blobs })
+  const sweeps = startBlobSweeps(database.db, blobs, config, app.log)
+  app.addHook('onClose', async () => sweeps.stop())
   await app.listen({ port: config.port, host: config.host })
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   console.log(`\n校园填报 School Report: http://${shownHost}:${config.port}  (database: ${database.dialect})`)

@@ -72,9 +72,8 @@ const entries: Record<string, Entry> = {
   'HEAD /api/v1/attachments/:sha256': {
     scoped: true,
     request: ({ target }, fx) => ({ method: 'HEAD', url: `/api/v1/attachments/${fx.data[target].photo}` }),
-    // HEAD says only whether a hash is stored: the sync needs it to skip uploads, and knowing a
-    // hash already means holding the photo (documented in SECURITY.md).
-    expect: signedIn(200),
+    // HEAD answers as GET does: knowing a hash is not holding the photo (hashes travel in exports).
+    expect: scoped(200, 404),
   },
   'GET /api/v1/attachments/:sha256': {
     scoped: true,

@@ -12,6 +12,9 @@ describe('loadConfig', () => {
       seedDemo: true,
       sessionDays: 30,
       maxBlobBytes: 10 * 1024 * 1024,
+      uploadQuotaBytes: 512 * 1024 * 1024,
+      blobGraceDays: 7,
+      blobSweepIntervalMinutes: 60,
       staticDir: resolve('./dist'),
       logLevel: 'info',
       loginMaxPerMinute: 10,
@@ -31,6 +34,9 @@ describe('loadConfig', () => {
       SEED_DEMO: '0',
       SESSION_DAYS: '7',
       MAX_BLOB_BYTES: '1000',
+      UPLOAD_QUOTA_BYTES: '50000',
+      BLOB_GRACE_DAYS: '3',
+      BLOB_SWEEP_INTERVAL_MINUTES: '15',
       STATIC_DIR: '/srv/dist',
       LOG_LEVEL: 'warn',
       LOGIN_MAX_PER_MINUTE: '5',
@@ -47,6 +53,9 @@ describe('loadConfig', () => {
       seedDemo: false,
       sessionDays: 7,
       maxBlobBytes: 1000,
+      uploadQuotaBytes: 50000,
+      blobGraceDays: 3,
+      blobSweepIntervalMinutes: 15,
       staticDir: '/srv/dist',
       logLevel: 'warn',
       loginMaxPerMinute: 5,
@@ -65,6 +74,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL/],
     ['MAX_BLOB_BYTES', '1.5', /MAX_BLOB_BYTES/],
+    ['UPLOAD_QUOTA_BYTES', '0', /UPLOAD_QUOTA_BYTES/],
+    ['BLOB_GRACE_DAYS', 'week', /BLOB_GRACE_DAYS/],
   ])('refuses %s=%s with a message naming the setting', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message)
   })

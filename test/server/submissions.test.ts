@@ -149,7 +149,7 @@ describe.each(dialects)('filing submissions (%s)', (dialect) => {
     const result = await submitOne(school1, fireSafetyEnvelope({ answers, attachments: [hash] }))
     expect(result.status).toBe('rejected')
     if (result.status !== 'rejected') return
-    expect(result.error.details?.issues?.[0]?.code).toBe('attachmentMissing')
+    expect(result.error.details?.issues?.[0]?.code).toBe('attachmentNotUploaded')
   })
 
   it('school staff filing for another school is rejected as forbidden and nothing is stored', async () => {

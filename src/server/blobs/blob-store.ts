@@ -7,4 +7,9 @@ export interface BlobStore {
   put(sha256: string, bytes: Uint8Array): Promise<void>
   /** The bytes, or undefined when this store has none for the hash. */
   get(sha256: string): Promise<Uint8Array | undefined>
+  has(sha256: string): Promise<boolean>
+  /** Removes the bytes; removing what is not there is harmless. */
+  remove(sha256: string): Promise<void>
+  /** Removes what interrupted writes left behind (last changed before `before`); returns how many. */
+  removeStaleTemp(before: Date): Promise<number>
 }

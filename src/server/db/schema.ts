@@ -15,6 +15,7 @@ export interface Database {
   hazards: HazardsTable
   hazard_events: HazardEventsTable
   blobs: BlobsTable
+  blob_owners: BlobOwnersTable
   canteen_grades: CanteenGradesTable
   survey_reports: SurveyReportsTable
   report_deadlines: ReportDeadlinesTable
@@ -156,6 +157,17 @@ export interface BlobsTable {
   size: number
   created_at: string
   created_by: string
+}
+
+/**
+ * Who uploaded a blob, per scope (migration 0007): `school:<id>`, `district:<id>` or `global`.
+ * Possession, not storage: the same bytes uploaded by two schools are one blob with two owners.
+ */
+export interface BlobOwnersTable {
+  sha256: string
+  owner: string
+  /** The latest upload by this owner: the sweep's grace period runs from it. */
+  uploaded_at: string
 }
 
 /** A published pledge text; immutable: an edit is a new version with a new id. */

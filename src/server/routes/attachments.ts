@@ -2,8 +2,8 @@ import type { FastifyPluginAsync } from 'fastify'
 import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
-import { visibleSchoolIds } from '../auth/scope.js'
-import { findBlob, mayReadBlob, storeAttachment } from '../services/store-attachment.js'
+import { mayReadBlob } from '../services/blob-possession.js'
+import { findBlob, storeAttachment } from '../services/store-attachment.js'
 
 type Params = { sha256: string }
 
@@ -25,9 +25,12 @@ export const attachmentsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx
     (_request, body, done) => done(null, body),
   )
 
+  // HEAD answers only what GET would: a stored hash outside your scope is a 404 like an unknown
+  // one, so the sync's "do you have it?" is no oracle for another school's photos.
   app.head<{ Params: Params }>('/attachments/:sha256', { schema }, async (request, reply) => {
-    const blob = await findBlob(ctx.db, request.params.sha256)
-    if (!blob) return reply.code(404).send()
+    const { sha256 } = request.params
+    const blob = await findBlob(ctx.db, sha256)
+    if (!blob || !(await mayReadBlob(ctx.db, signedInUser(request), sha256))) return reply.code(404).send()
     return reply.code(200).header('content-type', blob.mime).header('content-length', blob.size).send()
   })
 
@@ -37,7 +40,7 @@ export const attachmentsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new ApiHttpError('bad_request', 'Send the image bytes as the body')
       const { sha256 } = request.params
-      const created = await storeAttachment(ctx.db, ctx.blobs, signedInUser(request), sha256, request.body, ctx.now())
+      const created = await storeAttachment(ctx.db, ctx.blobs, signedInUser(request), sha256, request.body, ctx.now(), ctx.config.uploadQuotaBytes)
       return reply.code(created ? 201 : 200).send({ sha256, size: request.body.byteLength })
     },
   )
@@ -46,7 +49,7 @@ export const attachmentsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx
     const { sha256 } = request.params
     const user = signedInUser(request)
     const blob = await findBlob(ctx.db, sha256)
-    const allowed = blob !== undefined && (await mayReadBlob(ctx.db, user, sha256, await visibleSchoolIds(ctx.db, user)))
+    const allowed = blob !== undefined && (await mayReadBlob(ctx.db, user, sha256))
     // Not found and not allowed look the same: a hash outside your scope reveals nothing.
     if (!blob || !allowed) throw new ApiHttpError('not_found', 'No such attachment')
     const bytes = await ctx.blobs.get(sha256)

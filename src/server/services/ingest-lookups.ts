@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { FormTemplate } from '../../core/forms/types.js'
-import type { SubmissionEnvelope, SubmitResult } from '../../core/protocol.js'
+import type { SubmissionEnvelope, SubmitResult, User } from '../../core/protocol.js'
 import { apiError } from '../api-error.js'
 import { findSchool, type SchoolRef } from '../auth/scope.js'
 import { ownerReached } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
+import { possessedBlobs } from './blob-possession.js'
 
 type Db = Kysely<Database>
 export type Stored = { readonly digest: string; readonly receivedAt: string }
@@ -22,7 +23,8 @@ export function chunks<T>(values: readonly T[]): T[][] {
  * What ingest reads to decide about a batch, read in the batch's transaction and once per batch
  * instead of once per report: the stored rows of every id and the known photos in one query
  * each, and each school and template the first time an item names it (a batch comes from one
- * phone, so it names one school and a few forms).
+ * phone, so it names one school and a few forms). A batch has one sender, so which photos it
+ * may attach is read once for the whole batch.
  */
 export type IngestLookups = {
   school(schoolId: string): Promise<SchoolRef | undefined>
@@ -30,7 +32,8 @@ export type IngestLookups = {
   template(formId: string, version: number, districtId: string): Promise<FormTemplate | undefined>
   /** A stored row with the same id: the same bytes are a duplicate, different bytes a conflict. */
   priorOutcome(id: string, digest: string): SubmitResult | undefined
-  missingBlobs(hashes: readonly string[]): string[]
+  /** Hashes the submitting scope does not possess (never stored, or stored by someone else: the same answer). */
+  unpossessedBlobs(hashes: readonly string[]): string[]
   /** An item of this batch was stored: a later item with its id is answered from it. */
   remember(id: string, stored: Stored): void
 }
@@ -49,15 +52,6 @@ export async function storedRows(trx: Db, ids: readonly string[]): Promise<Map<s
     for (const row of rows) stored.set(row.id, { digest: row.digest, receivedAt: row.received_at })
   }
   return stored
-}
-
-async function knownBlobs(trx: Db, hashes: readonly string[]): Promise<Set<string>> {
-  const known = new Set<string>()
-  for (const part of chunks(hashes)) {
-    const rows = await trx.selectFrom('blobs').select('sha256').where('sha256', 'in', part).execute()
-    for (const row of rows) known.add(row.sha256)
-  }
-  return known
 }
 
 async function findTemplate(trx: Db, formId: string, version: number, districtId: string): Promise<FormTemplate | undefined> {
@@ -80,16 +74,16 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
   return value
 }
 
-export async function loadIngestLookups(trx: Db, envelopes: readonly SubmissionEnvelope[]): Promise<IngestLookups> {
+export async function loadIngestLookups(trx: Db, user: User, envelopes: readonly SubmissionEnvelope[]): Promise<IngestLookups> {
   const stored = await storedRows(trx, [...new Set(envelopes.map((envelope) => envelope.id))])
-  const known = await knownBlobs(trx, [...new Set(envelopes.flatMap((envelope) => envelope.attachments))])
+  const possessed = await possessedBlobs(trx, user, envelopes.flatMap((envelope) => envelope.attachments))
   const schools = new Map<string, Promise<SchoolRef | undefined>>()
   const templates = new Map<string, Promise<FormTemplate | undefined>>()
   return {
     school: (schoolId) => memo(schools, schoolId, () => findSchool(trx, schoolId)),
     template: (formId, version, districtId) => memo(templates, `${formId}@${version} ${districtId}`, () => findTemplate(trx, formId, version, districtId)),
     priorOutcome: (id, digest) => priorOutcomeOf(id, digest, stored.get(id)),
-    missingBlobs: (hashes) => hashes.filter((hash) => !known.has(hash)),
+    unpossessedBlobs: (hashes) => hashes.filter((hash) => !possessed.has(hash)),
     remember: (id, row) => void stored.set(id, row),
   }
 }

@@ -56,14 +56,16 @@ async function decide(lookups: IngestLookups, user: User, item: Prepared): Promi
   const issues = validateSubmission(template, envelope)
   if (hasErrors(issues)) return rejected(id, issues)
 
-  if (lookups.missingBlobs(envelope.attachments).length > 0) {
+  // Content addressing dedupes storage, never access: a hash this scope never uploaded (and holds
+  // no report with) is refused exactly like one never stored, so the answer reveals nothing.
+  if (lookups.unpossessedBlobs(envelope.attachments).length > 0) {
     const issue: ValidationIssue = {
       fieldId: 'attachments',
-      code: 'attachmentMissing',
+      code: 'attachmentNotUploaded',
       severity: 'error',
-      message: issueMessage('attachmentMissing'),
+      message: issueMessage('attachmentNotUploaded'),
     }
-    return rejected(id, [issue], 'Upload the photos before the report')
+    return rejected(id, [issue], issue.message.en)
   }
   return { envelope, template, body, digest }
 }
@@ -108,7 +110,7 @@ async function fileChecked(trx: Trx, user: User, accepted: Accepted, receivedAt:
 }
 
 async function fileAll(trx: Trx, user: User, items: readonly (Prepared | SubmitResult)[], receivedAt: string): Promise<SubmitResult[]> {
-  const lookups = await loadIngestLookups(trx, items.flatMap((item) => ('envelope' in item ? [item.envelope] : [])))
+  const lookups = await loadIngestLookups(trx, user, items.flatMap((item) => ('envelope' in item ? [item.envelope] : [])))
   const results: SubmitResult[] = []
   // Accepted reports other than those wait and are written together, in one insert. Nothing they
   // write is read by decide(); they are written before a check that could read it and before

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  compareAttachments,
   checkEnvelopeShape,
   fireSafety,
   validateSubmission,
@@ -110,14 +111,22 @@ describe('validateSubmission', () => {
   })
 
   it('reports a photo the answers refer to but the attachments do not list', () => {
-    const issues = validateSubmission(fireSafety, envelope({ attachments: [PHOTO_B] }))
+    const issues = validateSubmission(fireSafety, envelope({ attachments: [] }))
     expect(issues).toHaveLength(1)
     expect(issues[0]).toMatchObject({ fieldId: 'attachments', code: 'attachmentMissing', severity: 'error' })
     expect(issues[0]?.message.en).toBe('A photo was not saved with the report')
   })
 
-  it('tolerates an attachment listed but not referenced', () => {
-    expect(validateSubmission(fireSafety, envelope({ attachments: [PHOTO_A, PHOTO_B] }))).toEqual([])
+  it('refuses an attachment listed but used by no answer', () => {
+    const issues = validateSubmission(fireSafety, envelope({ attachments: [PHOTO_A, PHOTO_B] }))
+    expect(issues).toHaveLength(1)
+    expect(issues[0]).toMatchObject({ fieldId: 'attachments', code: 'attachmentUnused', severity: 'error' })
+    expect(issues[0]?.message.zh).toMatch(/未被任何填报项使用/)
+  })
+
+  it('compareAttachments names the hashes missing from the list and those no answer uses', () => {
+    expect(compareAttachments(fireSafety, envelope({ attachments: [PHOTO_B] }))).toEqual({ missing: [PHOTO_A], unused: [PHOTO_B] })
+    expect(compareAttachments(fireSafety, envelope({ attachments: [PHOTO_A, PHOTO_A] }))).toEqual({ missing: [], unused: [] })
   })
 
   it('requires a period of the right kind when the template is filed per period', () => {

@@ -135,3 +135,24 @@ describe('validateSubmission', () => {
     expect(validateSubmission(survey, envelope({ ...base, period: '2026-03' })).map((issue) => issue.fieldId)).toEqual(['period'])
   })
 })
+
+describe('checkEnvelopeShape and non-finite numbers', () => {
+  // JSON.parse turns 1e309 into Infinity: such a report has no canonical JSON and no digest.
+  it('refuses Infinity, -Infinity and NaN anywhere in the answers, naming the answer', () => {
+    for (const bad of [Infinity, -Infinity, Number.NaN]) {
+      const answers = { ...passingFireSafetyAnswers(), exits: { result: 'pass', note: 'x', extra: [1, bad] } }
+      expect(badFields(envelope({ answers })), String(bad)).toEqual(['exits'])
+      expect(badFields(envelope({ answers: { ...passingFireSafetyAnswers(), pupils: bad } })), String(bad)).toEqual(['pupils'])
+    }
+  })
+
+  it('refuses a non-finite number in the envelope itself, naming its key', () => {
+    expect(badFields(envelope({ location: { lat: 30, lng: 114, accuracy: Infinity } }))).toContain('location')
+    expect(badFields(envelope({ formVersion: Infinity }))).toEqual(['formVersion'])
+    expect(badFields(envelope({ subjectId: 'h', extra: -Infinity } as never))).toEqual(['extra'])
+  })
+
+  it('keeps huge but finite numbers for the template checks (min/max) to judge', () => {
+    expect(badFields(envelope({ answers: { ...passingFireSafetyAnswers(), pupils: 1e308 } }))).toEqual([])
+  })
+})

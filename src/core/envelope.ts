@@ -1,6 +1,6 @@
 import { isIsoTimestamp } from './dates.js'
 import { nonFinitePath } from './finiteNumbers.js'
-import type { FormTemplate } from './forms/types.js'
+import { MAX_FORM_VERSION, type FormTemplate } from './forms/types.js'
 import { isSha256Hex } from './hashes.js'
 import { issueMessage } from './messages.js'
 import { isPeriod } from './periods.js'
@@ -35,7 +35,7 @@ export function checkEnvelopeShape(value: SubmissionEnvelope): ValidationIssue[]
   const checks: [string, boolean][] = [
     ['id', typeof value.id === 'string' && uuid.test(value.id)],
     ['formId', shortString(value.formId, 64)],
-    ['formVersion', Number.isInteger(value.formVersion) && value.formVersion > 0],
+    ['formVersion', Number.isInteger(value.formVersion) && value.formVersion > 0 && value.formVersion <= MAX_FORM_VERSION],
     ['schoolId', shortString(value.schoolId, 64)],
     ['period', value.period === undefined || (typeof value.period === 'string' && isPeriod(value.period))],
     ['location', value.location === undefined || isGeoPoint(value.location)],

@@ -1,6 +1,7 @@
 // Numbers JSON cannot carry (1e309 parses as Infinity) and query values that coerce to them:
 // a 400 or a per-item `rejected`, never a 5xx, and the rest of a batch is still stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fireSafety } from '../../src/core/forms/index.js'
 import type { SubmitResult } from '../../src/core/protocol.js'
 import { fireSafetyEnvelope, passingAnswers } from './envelopes.js'
 import { bearer, dialects, startServer, type TestServer } from './harness.js'
@@ -50,6 +51,19 @@ describe.each(dialects)('non-finite numbers (%s)', (dialect) => {
       expect(second).toMatchObject({ id: good.id, status: 'accepted' })
       const stored = await server.db.selectFrom('submissions').select('id').where('id', 'in', [bad.id, good.id]).execute()
       expect(stored.map((row) => row.id)).toEqual([good.id])
+    }
+  })
+
+  it('a report or a template whose form version overflows the integer column is refused, not a 5xx', async () => {
+    const admin = await server.login('admin', 'admin123')
+    for (const raw of ['2147483648', '1e308', '1e309']) {
+      const good = fireSafetyEnvelope()
+      const bad = fireSafetyEnvelope({ formVersion: '__NUMBER__' as never })
+      const filed = await server.app.inject({ method: 'POST', url: '/api/v1/submissions', headers: { ...bearer(staff), 'content-type': 'application/json' }, payload: withRawNumber({ submissions: [bad, good] }, raw) })
+      expect(filed.statusCode, raw).toBe(200)
+      expect((filed.json().results as SubmitResult[]).map((result) => result.status)).toEqual(['rejected', 'accepted'])
+      const published = await server.app.inject({ method: 'POST', url: '/api/v1/admin/forms', headers: { ...bearer(admin), 'content-type': 'application/json' }, payload: withRawNumber({ template: { ...fireSafety, version: '__NUMBER__' } }, raw) })
+      expect(published.statusCode, raw).toBe(400)
     }
   })
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { apiToken, goOffline, goOnline, waitForServiceWorkerControl } from './support.js'
+import { apiToken, goOffline, goOnline, savedDraftAnswers, waitForServiceWorkerControl } from './support.js'
 import { pngPhoto } from '../../bench/pngPhoto.js'
 
 const FOOD_CHECKS = [
@@ -17,28 +17,6 @@ function jpegSize(bytes: Buffer): { width: number; height: number } {
     offset += 2 + length
   }
   throw new Error('no SOF marker')
-}
-
-/** The saved draft's licence answer as IndexedDB holds it: what a reload will find. */
-async function savedLicence(page: Page): Promise<{ photos: number; responsible: string | null }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('school-report')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const all = open.result.transaction('records').objectStore('records').getAll()
-          all.onerror = () => reject(all.error)
-          all.onsuccess = () => {
-            open.result.close()
-            type Licence = { photos?: string[]; hazard?: { responsible?: string } }
-            const drafts = (all.result as { state: string; answers: { licence?: Licence } }[]).filter((record) => record.state === 'draft')
-            const licence = drafts[0]?.answers.licence
-            resolve({ photos: licence?.photos?.length ?? 0, responsible: licence?.hazard?.responsible ?? null })
-          }
-        }
-      }),
-  )
 }
 
 async function syncNow(page: Page): Promise<void> {
@@ -71,7 +49,12 @@ test('an offline inspection with a failed item and a photo becomes a hazard, is 
   // The draft and its photo survive a reload with no connection.
   await expect(page.locator('.fill__saved')).toBeVisible()
   // Reloaded only once the last answers are in IndexedDB (autosave is debounced), not after a guessed delay.
-  await expect.poll(() => savedLicence(page)).toEqual({ photos: 1, responsible: '后勤主任 王老师' })
+  await expect
+    .poll(async () => {
+      const licence = (await savedDraftAnswers(page))?.['licence'] as { photos?: string[]; hazard?: { responsible?: string } } | undefined
+      return { photos: licence?.photos?.length ?? 0, responsible: licence?.hazard?.responsible ?? null }
+    })
+    .toEqual({ photos: 1, responsible: '后勤主任 王老师' })
   await page.reload()
   await expect(page.locator('[data-field="licence"] .photos__img')).toHaveCount(1)
   await expect(page.locator('[data-field="licence"] textarea').nth(1)).toHaveValue('食品经营许可证已过期两个月')

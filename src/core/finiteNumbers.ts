@@ -12,7 +12,8 @@ export function nonFinitePath(value: unknown): readonly string[] | null {
       if (!Number.isFinite(current)) return path
       continue
     }
-    if (current === null || typeof current !== 'object') continue
+    // Bytes (an uploaded photo) hold no JSON numbers: walking them would visit every byte.
+    if (current === null || typeof current !== 'object' || ArrayBuffer.isView(current) || current instanceof ArrayBuffer) continue
     for (const [key, child] of Object.entries(current)) stack.push({ value: child, path: [...path, key] })
   }
   return null

@@ -91,9 +91,6 @@ test('a principal signs the safe-campus pledge offline, the record proves the te
   await page.getByRole('button', { name: '确认' }).click()
   await signIn(page, 'bureau', 'bureau123')
   await page.goto('/bureau/pledges')
-  // The menu opens once the list below it is drawn: opened earlier, its popup kept the bar's old
-  // position and the bar covered the option (seen on a loaded machine).
-  await expect(page.locator('.report__row').first()).toBeVisible()
   // Pick the safe-campus letter from the version menu.
   await page.locator('.van-dropdown-menu__bar').click()
   await page.locator('.van-dropdown-item__option', { hasText: '平安校园创建目标管理责任书' }).click()

@@ -1,5 +1,6 @@
 import { isIsoTimestamp } from './dates.js'
-import type { FormTemplate } from './forms/types.js'
+import { nonFinitePath } from './finiteNumbers.js'
+import { MAX_FORM_VERSION, type FormTemplate } from './forms/types.js'
 import { isSha256Hex } from './hashes.js'
 import { issueMessage } from './messages.js'
 import { isPeriod } from './periods.js'
@@ -17,12 +18,24 @@ function shortString(value: unknown, max: number): boolean {
   return typeof value === 'string' && value.length > 0 && value.length <= max
 }
 
+/**
+ * A non-finite number (1e309 parses as Infinity) anywhere in the envelope, named by its answer
+ * or envelope key: the report cannot be hashed or stored, so it is refused on its own.
+ */
+function nonFiniteIssue(value: SubmissionEnvelope): ValidationIssue[] {
+  const path = nonFinitePath(value)
+  if (path === null) return []
+  return [envelopeIssue(path[0] === 'answers' && path[1] !== undefined ? path[1] : path[0] ?? '')]
+}
+
 /** The envelope's own shape, before the answers are checked against a template. */
 export function checkEnvelopeShape(value: SubmissionEnvelope): ValidationIssue[] {
+  const nonFinite = nonFiniteIssue(value)
+  if (nonFinite.length > 0) return nonFinite
   const checks: [string, boolean][] = [
     ['id', typeof value.id === 'string' && uuid.test(value.id)],
     ['formId', shortString(value.formId, 64)],
-    ['formVersion', Number.isInteger(value.formVersion) && value.formVersion > 0],
+    ['formVersion', Number.isInteger(value.formVersion) && value.formVersion > 0 && value.formVersion <= MAX_FORM_VERSION],
     ['schoolId', shortString(value.schoolId, 64)],
     ['period', value.period === undefined || (typeof value.period === 'string' && isPeriod(value.period))],
     ['location', value.location === undefined || isGeoPoint(value.location)],

@@ -1,6 +1,7 @@
 export * from './dates.js'
 export * from './digest.js'
 export * from './envelope.js'
+export * from './finiteNumbers.js'
 export * from './forms/index.js'
 export * from './hashes.js'
 export * from './hazardLifecycle.js'

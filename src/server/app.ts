@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify'
 import type { AppContext } from './app-context.js'
 import type { BlobStore } from './blobs/blob-store.js'
+import { installCachePolicy } from './cache-policy.js'
 import { createFsBlobStore } from './blobs/fs-blob-store.js'
 import type { Config } from './config.js'
 import { createDatabase, type AppDatabase } from './db/database.js'
@@ -56,6 +57,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   installErrorHandlers(app)
   installInputGuard(app)
+  installCachePolicy(app)
   app.addHook('onRoute', (route) => {
     withSchemaDefaults(route)
     deps.onRoute?.(route)

@@ -25,6 +25,12 @@ export type Config = {
   readonly loginFailureWindowMinutes: number
   /** Behind a reverse proxy: take the client IP (which the login limit keys on) from X-Forwarded-For. */
   readonly trustProxy: boolean
+  /**
+   * Where users reach the app, e.g. `https://report.example.cn`: the base of the photo links in
+   * exports. Never taken from a request's Host, which the sender chooses. Unset: exports name
+   * photos by path, as text.
+   */
+  readonly publicUrl: string | undefined
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -63,6 +69,22 @@ function databaseUrl(env: Env): string | undefined {
   return raw
 }
 
+function publicUrl(env: Env): string | undefined {
+  const raw = env['PUBLIC_URL']?.trim()
+  if (!raw) return undefined
+  const problem = 'PUBLIC_URL must be an http:// or https:// address without user, password, query or fragment'
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new Error(`${problem}, got "${raw}"`)
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
+    throw new Error(`${problem}, got "${raw}"`)
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
 function logLevel(env: Env): LogLevel {
   const raw = text(env, 'LOG_LEVEL', 'info') as LogLevel
   if (!logLevels.includes(raw)) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}`)
@@ -89,5 +111,6 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailuresPerAddress: positiveInteger(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 100),
     loginFailureWindowMinutes: positiveInteger(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 15, 24 * 60),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    publicUrl: publicUrl(env),
   }
 }

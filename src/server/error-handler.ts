@@ -26,7 +26,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler<FastifyError | ApiHttpError>((error, request, reply) => {
     const { status, body } = toErrorBody(error)
     if (status >= 500) request.log.error({ err: error }, 'request failed')
-    return reply.code(status).type('application/json; charset=utf-8').send(body)
+    // A route may have chosen its caching before it failed (a photo's private, no-cache): an error is never kept.
+    reply.removeHeader('etag')
+    return reply.header('cache-control', 'no-store').code(status).type('application/json; charset=utf-8').send(body)
   })
 }
 

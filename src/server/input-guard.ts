@@ -1,5 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { nonFinitePath } from '../core/finiteNumbers.js'
 import { ApiHttpError } from './api-error.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The body is a batch whose items are judged one by one (a non-finite number in one report
+     * rejects that report alone): the guard leaves the body's numbers to the route.
+     */
+    readonly itemsCheckedAlone?: boolean
+  }
+}
 
 /** Deeper than any real envelope (answers → check → hazard is 4 levels); stops stack-eating input. */
 export const MAX_JSON_DEPTH = 24
@@ -34,7 +45,28 @@ function check(request: FastifyRequest): void {
   if (problem !== null) throw new ApiHttpError('bad_request', problem)
 }
 
-/** Runs before each route's schema validation, for every route. */
+function nonFiniteProblem(part: 'querystring' | 'params' | 'body', value: unknown): ApiHttpError | null {
+  const path = nonFinitePath(value)
+  if (path === null) return null
+  const where = [part, ...path].join('/')
+  return new ApiHttpError('bad_request', `${where} 必须是有限的数 (${where} must be a finite number)`)
+}
+
+/**
+ * After validation, because the query is text until the schema coerces it: `limit=1e309` and
+ * `limit=Infinity` coerce to Infinity, which Ajv's integer check lets through (and which no
+ * database column takes). JSON bodies can hold it too (1e309 parses as Infinity).
+ */
+function checkNumbers(request: FastifyRequest): void {
+  const problem =
+    nonFiniteProblem('querystring', request.query) ??
+    nonFiniteProblem('params', request.params) ??
+    (request.routeOptions.config.itemsCheckedAlone === true ? null : nonFiniteProblem('body', request.body))
+  if (problem !== null) throw problem
+}
+
+/** Runs before each route's schema validation, and after it, for every route. */
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => check(request))
+  app.addHook('preHandler', async (request) => checkNumbers(request))
 }

@@ -181,25 +181,37 @@ test('a photo upload through a flapping network arrives whole, with its report, 
   await waitForServiceWorkerControl(page)
   const before = new Set((await serverRows(request)).map((row) => row.id))
 
-  await goOffline(context)
-  const id = await fileReport(page, tinyPng(12, 200, 34))
-  await goOnline(context)
-
-  // The first uploads die mid-way; HEADs and the report fail now and then; the line drops in and out.
+  // The faults are in place before the report exists: installed after the signal returns, the
+  // upload could finish first on a fast (or idle) machine and the test would prove nothing.
+  // The first uploads die mid-way, the first HEAD fails; routes registered later (goOffline's
+  // cut) take precedence over this one while the phone is offline.
   let puts = 0
-  let others = 0
+  let heads = 0
   await context.route('**/api/v1/attachments/*', (route) => {
     const method = route.request().method()
     if (method === 'PUT' && ++puts <= 2) return route.abort('connectionreset')
-    if (method === 'HEAD' && ++others === 1) return route.abort('connectionaborted')
+    if (method === 'HEAD' && ++heads === 1) return route.abort('connectionaborted')
     return route.continue()
   })
-  for (let flap = 0; flap < 6; flap++) {
-    await context.setOffline(flap % 2 === 0)
-    if (flap % 2 === 1) await page.locator('.sync__now').click().catch(() => undefined)
-    await page.waitForTimeout(400)
+  await goOffline(context)
+  const id = await fileReport(page, tinyPng(12, 200, 34))
+  expect(puts + heads).toBe(0)
+
+  // The line drops in and out until an upload has gone through the faults: each time it is
+  // back, the phone tries again before the line drops once more (a state, not a timer, ends
+  // each flap; one flap may see several tries, so the count of flaps is not fixed).
+  for (let flap = 0; puts <= 2 && flap < 10; flap++) {
+    const tried = puts + heads
+    await goOnline(context)
+    await expect
+      .poll(async () => {
+        await page.locator('.sync__now').click().catch(() => undefined)
+        return puts + heads
+      }, { timeout: 60_000, intervals: [500, 1_000, 2_000] })
+      .toBeGreaterThan(tried)
+    await goOffline(context)
   }
-  await context.setOffline(false)
+  await goOnline(context)
   await page.goto(`/outbox/${id}`)
   await expect
     .poll(async () => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { apiToken, goOffline, goOnline, waitForServiceWorkerControl } from './support.js'
+import { apiToken, goOffline, goOnline, savedDraftAnswers, waitForServiceWorkerControl } from './support.js'
 import { pngPhoto } from '../../bench/pngPhoto.js'
 
 const FOOD_CHECKS = [
@@ -48,7 +48,13 @@ test('an offline inspection with a failed item and a photo becomes a hazard, is 
 
   // The draft and its photo survive a reload with no connection.
   await expect(page.locator('.fill__saved')).toBeVisible()
-  await page.waitForTimeout(400)
+  // Reloaded only once the last answers are in IndexedDB (autosave is debounced), not after a guessed delay.
+  await expect
+    .poll(async () => {
+      const licence = (await savedDraftAnswers(page))?.['licence'] as { photos?: string[]; hazard?: { responsible?: string } } | undefined
+      return { photos: licence?.photos?.length ?? 0, responsible: licence?.hazard?.responsible ?? null }
+    })
+    .toEqual({ photos: 1, responsible: '后勤主任 王老师' })
   await page.reload()
   await expect(page.locator('[data-field="licence"] .photos__img')).toHaveCount(1)
   await expect(page.locator('[data-field="licence"] textarea').nth(1)).toHaveValue('食品经营许可证已过期两个月')
@@ -142,8 +148,10 @@ test('an inspector picks a district school offline, files a supervision for it, 
   await goOffline(context)
   await page.reload()
   await page.getByPlaceholder('请选择学校').click()
-  await page.locator('.van-picker-column__item', { hasText: '河口镇中心幼儿园' }).click()
-  await page.waitForTimeout(500)
+  const kindergarten = page.locator('.van-picker-column__item', { hasText: '河口镇中心幼儿园' })
+  await kindergarten.click()
+  // Confirmed once the column has settled on it, whatever the machine's speed.
+  await expect(kindergarten).toHaveClass(/van-picker-column__item--selected/)
   await page.locator('.van-picker__confirm').click()
   await expect(page.getByPlaceholder('请选择学校')).toHaveValue('河口镇中心幼儿园')
   await page.locator('.form-entry[data-form="fire-safety"]').click()

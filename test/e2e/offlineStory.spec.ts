@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { apiToken, FIRE_CHECKS, goOnline, signedInThenOffline, signIn } from './support.js'
+import { apiToken, FIRE_CHECKS, goOnline, savedDraftAnswers, signedInThenOffline, signIn } from './support.js'
 
 test('a school reporter fills a fire-safety check offline and it arrives exactly once', async ({ browser, request }) => {
   const { context, page } = await signedInThenOffline(browser, 'school1', 'school123')
@@ -12,6 +12,9 @@ test('a school reporter fills a fire-safety check offline and it arrives exactly
 
   // The draft autosaves: a reload (still offline) keeps what was answered.
   await expect(page.locator('.fill__saved')).toBeVisible()
+  // "Saved" shows after the first autosave; the reload waits until the last answer is stored too.
+  await expect.poll(async () => Object.keys((await savedDraftAnswers(page)) ?? {}).filter((id) => (FIRE_CHECKS as readonly string[]).includes(id)).sort())
+    .toEqual([...FIRE_CHECKS.slice(0, 6)].sort())
   await page.reload()
   await expect(page).toHaveURL(draftUrl)
   await expect(page.locator('[data-field="alarm"] .check__choice--pass')).toHaveAttribute('aria-checked', 'true')

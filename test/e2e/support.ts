@@ -56,3 +56,27 @@ export async function apiToken(request: APIRequestContext, username: string, pas
   expect(login.status()).toBe(200)
   return ((await login.json()) as { token: string }).token
 }
+
+/**
+ * The answers of the draft as IndexedDB holds them: what a reload will find. Autosave is
+ * debounced and "已自动保存" shows after the first save, so a test reloads once the answers it
+ * needs are stored, not after a guessed delay.
+ */
+export async function savedDraftAnswers(page: Page): Promise<Record<string, unknown> | null> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown> | null>((resolve, reject) => {
+        const open = indexedDB.open('school-report')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const all = open.result.transaction('records').objectStore('records').getAll()
+          all.onerror = () => reject(all.error)
+          all.onsuccess = () => {
+            open.result.close()
+            const drafts = (all.result as { state: string; answers: Record<string, unknown> }[]).filter((record) => record.state === 'draft')
+            resolve(drafts[0]?.answers ?? null)
+          }
+        }
+      }),
+  )
+}

@@ -39,7 +39,8 @@ async function submit(server: TestServer, token: string, envelope: SubmissionEnv
 export async function startBureauFixture(dialect: Dialect): Promise<BureauFixture> {
   const clock = { now: new Date('2025-11-20T02:00:00Z') }
   // Sign-ins outlive the months the clock jumps over.
-  const server = await startServer(dialect, { sessionDays: 3650 }, { now: () => clock.now })
+  // Photo links in exports start from the configured address (never from a request's Host).
+  const server = await startServer(dialect, { sessionDays: 3650, publicUrl: 'https://report.example.cn' }, { now: () => clock.now })
   const school1 = await server.login('school1', 'school123')
   const school2 = await server.login('school2', 'school123')
   const admin = await server.login('admin', 'admin123')

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       loginMaxFailuresPerAddress: 100,
       loginFailureWindowMinutes: 15,
       trustProxy: false,
+      publicUrl: undefined,
     })
   })
 
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
       LOGIN_MAX_FAILURES_PER_ADDRESS: '40',
       LOGIN_FAILURE_WINDOW_MINUTES: '30',
       TRUST_PROXY: '1',
+      PUBLIC_URL: 'https://report.example.cn/',
     })
     expect(config).toEqual({
       port: 9000,
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       loginMaxFailuresPerAddress: 40,
       loginFailureWindowMinutes: 30,
       trustProxy: true,
+      publicUrl: 'https://report.example.cn',
     })
   })
 
@@ -76,7 +79,18 @@ describe('loadConfig', () => {
     ['MAX_BLOB_BYTES', '1.5', /MAX_BLOB_BYTES/],
     ['UPLOAD_QUOTA_BYTES', '0', /UPLOAD_QUOTA_BYTES/],
     ['BLOB_GRACE_DAYS', 'week', /BLOB_GRACE_DAYS/],
+    ['PUBLIC_URL', 'report.example.cn', /PUBLIC_URL/],
+    ['PUBLIC_URL', 'ftp://report.example.cn', /PUBLIC_URL/],
+    ['PUBLIC_URL', 'javascript:alert(1)', /PUBLIC_URL/],
+    ['PUBLIC_URL', 'https://user:secret@report.example.cn', /PUBLIC_URL/],
+    ['PUBLIC_URL', 'https://report.example.cn/?next=evil', /PUBLIC_URL/],
+    ['PUBLIC_URL', 'https://report.example.cn/#x', /PUBLIC_URL/],
   ])('refuses %s=%s with a message naming the setting', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message)
+  })
+
+  it('keeps a path prefix of PUBLIC_URL (a reverse proxy may serve the app under one), without the trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://edu.example.cn/school-report/' }).publicUrl).toBe('https://edu.example.cn/school-report')
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:8080' }).publicUrl).toBe('http://10.0.0.5:8080')
   })
 })

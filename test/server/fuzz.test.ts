@@ -3,6 +3,7 @@
 import type { InjectOptions } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allFields, defaultTemplates } from '../../src/core/forms/index.js'
 import type { ErrorCode } from '../../src/core/protocol.js'
 import { buildApp } from '../../src/server/app.js'
 import { fireSafetyEnvelope } from './envelopes.js'
@@ -11,7 +12,9 @@ import { sha256, tinyPng } from './images.js'
 
 const codes: readonly ErrorCode[] = ['validation_failed', 'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_many_requests', 'payload_too_large', 'unsupported_media_type']
 
-type Route = { method: string; url: string; hasBody: boolean }
+/** A numeric parameter a route declares in its querystring or body schema, with its bounds. */
+type NumericParam = { name: string; minimum?: number; maximum?: number }
+type Route = { method: string; url: string; hasBody: boolean; numericQuery: NumericParam[]; numericBody: NumericParam[] }
 type Case = { name: string; request: InjectOptions }
 
 function deep(depth: number): unknown {
@@ -57,6 +60,72 @@ function badEnvelopes(): unknown[] {
     { ...good, answers: { ...good.answers, remarks: 'r'.repeat(100_000) } }, { ...good, answers: { ...good.answers, exits: { result: 'pass', photos: Array.from({ length: 500 }, () => 'a'.repeat(64)) } } },
     null, 7, 'envelope', [],
   ]
+}
+
+// Values that parse (JSON) or coerce (query) to Infinity, -Infinity or NaN, and huge finite
+// ones: a 4xx always for the first; for the second a 4xx when the parameter is bounded.
+const nonFiniteNumbers = ['1e309', '-1e309', '1e400', 'Infinity', '-Infinity', '+Infinity', 'NaN', '-NaN']
+const hugeNumbers = ['1e308', '-1e308', '9007199254740993', '1e21', '-9999999999999999999999']
+
+function numericParams(schema: unknown): NumericParam[] {
+  const properties = (schema as { properties?: Record<string, { type?: unknown; minimum?: number; maximum?: number }> } | undefined)?.properties ?? {}
+  return Object.entries(properties)
+    .filter(([, property]) => [property.type].flat().some((type) => type === 'integer' || type === 'number'))
+    .map(([name, property]) => ({ name, ...(property.minimum === undefined ? {} : { minimum: property.minimum }), ...(property.maximum === undefined ? {} : { maximum: property.maximum }) }))
+}
+
+function outOfBounds(param: NumericParam, raw: string): boolean {
+  const value = Number(raw)
+  return (param.minimum !== undefined && value < param.minimum) || (param.maximum !== undefined && value > param.maximum)
+}
+
+/** A JSON text with a raw number (1e309 is no JSON.stringify output) where the placeholder string stood. */
+function withRawNumber(value: unknown, raw: string): string {
+  return JSON.stringify(value).replaceAll('"__NUMBER__"', raw)
+}
+
+type NumberCase = Case & { mustRefuse: boolean }
+
+/** Every numeric query and body parameter of a route, with every non-finite and huge number. */
+function numberCasesFor(route: Route, token: string): NumberCase[] {
+  const headers = bearer(token)
+  const method = route.method as NonNullable<InjectOptions['method']>
+  const url = fill(route.url, route.url.includes('sha256') ? 'a'.repeat(64) : 'school-1')
+  const cases: NumberCase[] = []
+  for (const param of route.numericQuery) {
+    for (const raw of [...nonFiniteNumbers, ...hugeNumbers]) {
+      const mustRefuse = nonFiniteNumbers.includes(raw) || outOfBounds(param, raw)
+      cases.push({ name: `query ${param.name}=${raw}`, mustRefuse, request: { method, url: `${url}?${param.name}=${encodeURIComponent(raw)}`, headers } })
+    }
+  }
+  for (const param of route.numericBody) {
+    for (const raw of nonFiniteNumbers.filter((value) => /^-?\d/.test(value))) {
+      // As a JSON number and as a string the schema would coerce.
+      for (const payload of [withRawNumber({ [param.name]: '__NUMBER__' }, raw), JSON.stringify({ [param.name]: raw })]) {
+        cases.push({ name: `body ${payload}`, mustRefuse: true, request: { method, url, headers: { ...headers, 'content-type': 'application/json' }, payload } })
+      }
+    }
+  }
+  return cases
+}
+
+/** Every numeric answer of every form, and the envelope's own numbers, set to a non-finite number. */
+function nonFiniteEnvelopes(): { name: string; payload: unknown }[] {
+  const envelopes: { name: string; payload: unknown }[] = []
+  for (const template of defaultTemplates) {
+    for (const field of allFields(template)) {
+      if (field.type !== 'integer' && field.type !== 'number') continue
+      const good = fireSafetyEnvelope()
+      envelopes.push({ name: `${template.id}.${field.id}`, payload: { ...good, formId: template.id, formVersion: template.version, answers: { [field.id]: '__NUMBER__' } } })
+    }
+  }
+  const good = fireSafetyEnvelope()
+  envelopes.push(
+    { name: 'formVersion', payload: { ...good, formVersion: '__NUMBER__' } },
+    { name: 'location', payload: { ...good, location: { lat: '__NUMBER__', lng: 114, accuracy: '__NUMBER__' } } },
+    { name: 'a check note', payload: { ...good, answers: { ...good.answers, exits: { result: 'pass', note: '__NUMBER__' } } } },
+  )
+  return envelopes
 }
 
 function fill(url: string, value: string): string {
@@ -108,7 +177,9 @@ describe.each(dialects)('malformed input (%s)', (dialect) => {
     const probe = await buildApp(server.config, {
       onRoute: (route) => {
         if (!route.url.startsWith('/api/')) return
-        for (const method of [route.method].flat()) routes.push({ method, url: route.url, hasBody: ['POST', 'PUT', 'PATCH'].includes(method) })
+        const numericQuery = numericParams(route.schema?.querystring)
+        const numericBody = numericParams(route.schema?.body)
+        for (const method of [route.method].flat()) routes.push({ method, url: route.url, hasBody: ['POST', 'PUT', 'PATCH'].includes(method), numericQuery, numericBody })
       },
     })
     await probe.ready()
@@ -194,5 +265,60 @@ describe.each(dialects)('malformed input (%s)', (dialect) => {
     const logged = await server.db.selectFrom('audit_log').select('action').orderBy('id').offset(before['audit_log'] ?? 0).limit(1000).execute()
     expect(logged.every((row) => row.action === 'sign_in_failed')).toBe(true)
     expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 })
+  }, 180_000)
+
+  it('every numeric query and body parameter, and every numeric answer, refuses non-finite and out-of-range numbers without a 5xx', async () => {
+    const before = await rowCounts(server, dialect)
+    const failures: string[] = []
+    let sent = 0
+    let parameters = 0
+    for (const route of routes) {
+      parameters += route.numericQuery.length + route.numericBody.length
+      for (const token of [admin, staff]) {
+        for (const item of numberCasesFor(route, token)) {
+          const response = await server.app.inject(item.request)
+          sent += 1
+          const name = `${route.method} ${route.url} ${item.name}`
+          if (response.statusCode >= 500) failures.push(`${name}: HTTP ${response.statusCode} ${response.body.slice(0, 160)}`)
+          else if (item.mustRefuse && response.statusCode < 400) failures.push(`${name}: HTTP ${response.statusCode}, not refused`)
+          else if (response.statusCode >= 400 && route.method !== 'HEAD' && !codes.includes(response.json().error?.code as ErrorCode)) {
+            failures.push(`${name}: HTTP ${response.statusCode} without a stable error code`)
+          }
+        }
+      }
+    }
+    // Each bad report beside a good one: the bad one rejected alone, the good one stored.
+    const stored: string[] = []
+    for (const envelope of nonFiniteEnvelopes()) {
+      for (const raw of [...nonFiniteNumbers, ...hugeNumbers, '2147483648', '-2147483649'].filter((value) => /^-?\d/.test(value))) {
+        const mustRefuse = nonFiniteNumbers.includes(raw)
+        const payload = { ...(envelope.payload as object), id: fireSafetyEnvelope().id }
+        const good = fireSafetyEnvelope()
+        const response = await server.app.inject({
+          method: 'POST',
+          url: '/api/v1/submissions',
+          headers: { ...bearer(staff), 'content-type': 'application/json' },
+          payload: withRawNumber({ submissions: [payload, good] }, raw),
+        })
+        sent += 1
+        const name = `answer ${envelope.name}=${raw}`
+        if (response.statusCode !== 200) {
+          failures.push(`${name}: HTTP ${response.statusCode} ${response.body.slice(0, 160)}`)
+          continue
+        }
+        const [bad, other] = response.json().results as { status: string; error?: { code: string } }[]
+        // A huge finite number may be a valid answer (no max): then it is judged like any other.
+        if (mustRefuse && (bad?.status !== 'rejected' || bad.error?.code !== 'validation_failed')) failures.push(`${name}: ${JSON.stringify(bad)}`)
+        if (bad?.status === 'accepted') stored.push(payload.id)
+        if (other?.status === 'accepted') stored.push(good.id)
+        else failures.push(`${name}: the good report beside it was ${JSON.stringify(other)}`)
+      }
+    }
+    console.log(`fuzz numbers (${dialect}): ${sent} requests over ${parameters} numeric parameters and ${nonFiniteEnvelopes().length} numeric answers, ${failures.length} failures`)
+    expect(failures).toEqual([])
+    expect(parameters).toBeGreaterThanOrEqual(3)
+    // Only the good reports were written (plus their hazards: none, they pass every check).
+    const after = await rowCounts(server, dialect)
+    expect(after['submissions']).toBe((before['submissions'] ?? 0) + stored.length)
   }, 180_000)
 })

@@ -1,4 +1,4 @@
-import type { FieldType, FormKind } from './types.js'
+import { MAX_FORM_VERSION, type FieldType, type FormKind } from './types.js'
 
 /** One thing wrong with a template, with where it is (e.g. `sections[2].fields[0].options`). */
 export type TemplateProblem = { readonly path: string; readonly message: string }
@@ -115,7 +115,7 @@ export function checkTemplate(template: unknown): TemplateProblem[] {
   const report: Report = (path, message) => problems.push({ path, message })
   if (!isObj(template)) return [{ path: '', message: 'is not an object' }]
   if (typeof template.id !== 'string' || !templateId.test(template.id)) report('id', 'is not a valid template id')
-  if (!isCount(template.version)) report('version', 'must be a whole number > 0')
+  if (!isCount(template.version) || (template.version as number) > MAX_FORM_VERSION) report('version', `must be a whole number from 1 to ${MAX_FORM_VERSION}`)
   if (!kinds.includes(template.kind as FormKind)) report('kind', 'is not a known kind')
   if (!isText(template.title)) report('title', 'needs Chinese and English')
   if (template.period !== undefined && !['month', 'term', 'year'].includes(template.period as string)) report('period', 'is not month, term or year')

@@ -78,6 +78,12 @@ export type ComputedRate = {
 /** Canteen grades: the first threshold whose `min` (a percentage of the applicable points) the score reaches. */
 export type Grading = { readonly thresholds: readonly { readonly grade: string; readonly min: number }[] }
 
+/**
+ * The highest form version: the databases keep versions in 32-bit integer columns, and a
+ * larger one would fail there as a 5xx instead of being refused as bad input.
+ */
+export const MAX_FORM_VERSION = 2_147_483_647
+
 export type FormTemplate = {
   readonly id: string
   readonly version: number

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { ExportCell } from '../../core/exportLayout.js'
+import { defuseFormula } from '../../core/spreadsheetText.js'
 import type { TableColumn, TableSink } from './table-sink.js'
 
 // Excel reads a CSV as the local code page (GBK in China) unless it starts with a UTF-8 BOM.
@@ -8,9 +9,7 @@ const BOM = '\uFEFF'
 function text(cell: ExportCell): string {
   if (cell === null) return ''
   if (typeof cell === 'number') return String(cell)
-  const value = typeof cell === 'string' ? cell : cell.link
-  // A school's text starting with = + - @ would run as a formula in Excel (CSV injection).
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return defuseFormula(typeof cell === 'string' ? cell : cell.link)
 }
 
 function quoted(value: string): string {
@@ -23,7 +22,7 @@ function line(values: readonly string[]): string {
 
 /** RFC 4180 CSV in UTF-8 with a BOM, rows written as they come. */
 export function csvSink(out: Writable, columns: readonly TableColumn[]): TableSink {
-  out.write(BOM + line(columns.map((column) => column.header)))
+  out.write(BOM + line(columns.map((column) => defuseFormula(column.header))))
   return {
     async addRow(cells) {
       out.write(line(cells.map(text)))

@@ -1,11 +1,13 @@
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { ExportCell } from '../../core/exportLayout.js'
+import { defuseFormula, sheetNames } from '../../core/spreadsheetText.js'
 import type { TableColumn, TableSink } from './table-sink.js'
 
 function value(cell: ExportCell): ExcelJS.CellValue {
-  if (cell === null || typeof cell === 'string' || typeof cell === 'number') return cell
-  return { text: cell.text, hyperlink: cell.link }
+  if (cell === null || typeof cell === 'number') return cell
+  if (typeof cell === 'string') return defuseFormula(cell)
+  return { text: defuseFormula(cell.text), hyperlink: cell.link }
 }
 
 /**
@@ -14,8 +16,10 @@ function value(cell: ExportCell): ExcelJS.CellValue {
  */
 export function xlsxSink(out: Writable, sheetName: string, columns: readonly TableColumn[]): TableSink {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = columns.map((column, index) => ({ header: column.header, key: `c${index}`, width: column.width }))
+  // A form title is the bureau's text: with [ ] : * ? / \ or over 31 characters Excel repairs the file.
+  const [name = 'Sheet1'] = sheetNames([sheetName])
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = columns.map((column, index) => ({ header: defuseFormula(column.header), key: `c${index}`, width: column.width }))
   const header = sheet.getRow(1)
   header.font = { bold: true }
   header.commit()

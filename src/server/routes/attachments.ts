@@ -52,12 +52,13 @@ export const attachmentsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx
     const allowed = blob !== undefined && (await mayReadBlob(ctx.db, user, sha256))
     // Not found and not allowed look the same: a hash outside your scope reveals nothing.
     if (!blob || !allowed) throw new ApiHttpError('not_found', 'No such attachment')
+    // The bytes never change (the name is their hash), but who may read them does: a browser
+    // revalidates each time (no-cache), and the 304 comes only after the scope check above.
+    // A year's max-age would let a shared browser show the photo to the next user unasked.
+    reply.header('cache-control', 'private, no-cache').header('etag', `"${sha256}"`)
+    if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === `"${sha256}"`)) return reply.code(304).send()
     const bytes = await ctx.blobs.get(sha256)
     if (!bytes) throw new Error(`blob ${sha256} has a row but no bytes`)
-    return reply
-      .header('content-type', blob.mime)
-      .header('cache-control', 'private, max-age=31536000, immutable')
-      .header('etag', `"${sha256}"`)
-      .send(Buffer.from(bytes))
+    return reply.header('content-type', blob.mime).send(Buffer.from(bytes))
   })
 }

@@ -110,9 +110,8 @@ export const exportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
       const filter = { formId: id, schoolIds, currentOnly: current, ...(value === undefined ? {} : { period: value }) }
       const rows = await countReports(ctx.db, { ...filter, periodic: newest.period !== undefined })
       await audit(request, { table: 'reports', formId: id, ...(value === undefined ? {} : { period: value }), format, rows })
-      const origin = `${request.protocol}://${request.host}`
       return streamExport(request, reply, format, `${newest.title.zh}${value === undefined ? '' : `-${value}`}`, rows, (out) =>
-        writeFormExport(ctx.db, out, templates, { ...filter, format, origin }))
+        writeFormExport(ctx.db, out, templates, { ...filter, format, publicUrl: ctx.config.publicUrl }))
     },
   )
 }

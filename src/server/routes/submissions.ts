@@ -41,7 +41,7 @@ export const submissionsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx
 
   app.post<{ Body: { submissions: unknown[] } }>(
     '/submissions',
-    { schema: postSchema, bodyLimit: 8 * 1024 * 1024 },
+    { schema: postSchema, bodyLimit: 8 * 1024 * 1024, config: { itemsCheckedAlone: true } },
     async (request): Promise<SubmitResponse> => {
       const results = await ingestBatch(ctx.db, signedInUser(request), request.body.submissions, ctx.now())
       return { results }

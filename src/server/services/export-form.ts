@@ -9,8 +9,12 @@ import { iterateReports, type ReportFilter, type ReportRow } from './iterate-rep
 
 export type FormExport = Omit<ReportFilter, 'periodic'> & {
   readonly format: ExportFormat
-  /** e.g. `https://report.example.cn`: photo links must work from a spreadsheet on another machine. */
-  readonly origin: string
+  /**
+   * PUBLIC_URL, e.g. `https://report.example.cn`: photo links must work from a spreadsheet on
+   * another machine. Undefined: photos are named by path as text, because a relative link in a
+   * spreadsheet resolves against the file's own folder, and the request's Host is the sender's.
+   */
+  readonly publicUrl: string | undefined
   readonly pageSize?: number
 }
 
@@ -59,12 +63,13 @@ export async function writeFormExport(db: Kysely<Database>, out: Writable, templ
   if (!newest) throw new Error(`no templates for ${request.formId}`)
   const columns = reportColumns(templates)
   const sink = openSink(request.format, out, newest.title.zh, [...baseColumns, ...columns])
-  const photoUrl = (sha256: string) => `${request.origin}/api/v1/attachments/${sha256}`
+  const photoUrl = (sha256: string) => `${request.publicUrl ?? ''}/api/v1/attachments/${sha256}`
+  const cell = (value: ExportCell): ExportCell => (request.publicUrl === undefined && value !== null && typeof value === 'object' ? value.text : value)
   const filter: ReportFilter = { ...request, periodic: newest.period !== undefined }
   for await (const page of iterateReports(db, filter, request.pageSize)) {
     for (const row of page) {
       const answers = (JSON.parse(row.body) as { answers?: Answers }).answers ?? {}
-      await sink.addRow([...baseCells(row), ...reportCells(columns, templates, answers, photoUrl)])
+      await sink.addRow([...baseCells(row), ...reportCells(columns, templates, answers, photoUrl).map(cell)])
     }
     await drained(out)
   }

@@ -62,6 +62,7 @@ describe('checkTemplate', () => {
     expect(paths(broken((t) => (t.sections[1].fields[0].type = 'slider')))).toContain('sections[1].fields[0].type')
     expect(paths(broken((t) => (t.kind = 'quiz')))).toContain('kind')
     expect(paths(broken((t) => (t.version = 0)))).toContain('version')
+    expect(paths(broken((t) => (t.version = 2_147_483_648)))).toContain('version')
     expect(paths(broken((t) => (t.id = 'Fire Safety')))).toContain('id')
   })
 

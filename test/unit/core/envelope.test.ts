@@ -46,7 +46,8 @@ describe('checkEnvelopeShape', () => {
   })
 
   it('refuses a form version that is not a positive integer', () => {
-    for (const formVersion of [0, -1, 1.5, '1']) {
+    // Over 2^31 - 1 the databases' integer column would fail as a 5xx.
+    for (const formVersion of [0, -1, 1.5, '1', 2_147_483_648, 1e308]) {
       expect(badFields(envelope({ formVersion })), String(formVersion)).toEqual(['formVersion'])
     }
   })
@@ -142,5 +143,26 @@ describe('validateSubmission', () => {
     expect(validateSubmission(survey, envelope({ ...base, period: '2026-T1' }))).toEqual([])
     expect(validateSubmission(survey, envelope(base)).map((issue) => issue.fieldId)).toEqual(['period'])
     expect(validateSubmission(survey, envelope({ ...base, period: '2026-03' })).map((issue) => issue.fieldId)).toEqual(['period'])
+  })
+})
+
+describe('checkEnvelopeShape and non-finite numbers', () => {
+  // JSON.parse turns 1e309 into Infinity: such a report has no canonical JSON and no digest.
+  it('refuses Infinity, -Infinity and NaN anywhere in the answers, naming the answer', () => {
+    for (const bad of [Infinity, -Infinity, Number.NaN]) {
+      const answers = { ...passingFireSafetyAnswers(), exits: { result: 'pass', note: 'x', extra: [1, bad] } }
+      expect(badFields(envelope({ answers })), String(bad)).toEqual(['exits'])
+      expect(badFields(envelope({ answers: { ...passingFireSafetyAnswers(), pupils: bad } })), String(bad)).toEqual(['pupils'])
+    }
+  })
+
+  it('refuses a non-finite number in the envelope itself, naming its key', () => {
+    expect(badFields(envelope({ location: { lat: 30, lng: 114, accuracy: Infinity } }))).toContain('location')
+    expect(badFields(envelope({ formVersion: Infinity }))).toEqual(['formVersion'])
+    expect(badFields(envelope({ subjectId: 'h', extra: -Infinity } as never))).toEqual(['extra'])
+  })
+
+  it('keeps huge but finite numbers for the template checks (min/max) to judge', () => {
+    expect(badFields(envelope({ answers: { ...passingFireSafetyAnswers(), pupils: 1e308 } }))).toEqual([])
   })
 })

@@ -68,6 +68,8 @@ const en: typeof zhCN = {
     grade: 'Grade {grade}',
     gradeFail: 'Fail (needs rectification)',
     provisional: '{n} items not yet graded: the grade is provisional',
+    notStarted: 'Not answered yet',
+    notStartedHint: '{n} scored items: the score and grade show once you answer',
   },
   survey: {
     period: 'Period',

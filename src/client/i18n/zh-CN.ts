@@ -66,6 +66,8 @@ export default {
     grade: '{grade} 级',
     gradeFail: '不合格（需整改）',
     provisional: '还有 {n} 项未评，等级为暂定',
+    notStarted: '未作答',
+    notStartedHint: '共 {n} 项评分，作答后显示得分和等级',
   },
   survey: {
     period: '填报期间',

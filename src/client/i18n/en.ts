@@ -108,6 +108,7 @@ const en: typeof zhCN = {
     completedAt: 'Submitted',
     edit: 'Fix and submit again',
     lastError: 'Reason',
+    waitingBecause: 'Waiting because',
   },
   sync: {
     syncing: 'Syncing {done}/{total}',
@@ -122,7 +123,9 @@ const en: typeof zhCN = {
     validation_failed: 'Some answers were not accepted',
     conflict: 'A different report with the same id exists; the server did not take this one',
     digest_mismatch: 'The receipt fingerprint does not match this phone\'s copy',
-    network: 'Network failed; retrying automatically',
+    network: 'Cannot reach the server (weak signal or no connection); retrying automatically',
+    offline: 'This phone is offline; it will send once connected',
+    timeout: 'The connection is too slow and timed out; retrying automatically',
     payload_too_large: 'Too large',
     too_many_requests: 'Too many requests; retrying automatically',
     bad_request: 'Malformed request',

@@ -106,6 +106,7 @@ export default {
     completedAt: '提交时间',
     edit: '修改后重新提交',
     lastError: '原因',
+    waitingBecause: '等待原因',
   },
   sync: {
     syncing: '正在同步 {done}/{total}',
@@ -120,7 +121,9 @@ export default {
     validation_failed: '内容未通过检查',
     conflict: '同一编号的报告内容不一致，服务器未接收',
     digest_mismatch: '回执指纹与本机内容不一致',
-    network: '网络连接失败，稍后自动重试',
+    network: '连不上服务器（信号弱或网络中断），稍后自动重试',
+    offline: '手机未联网，联网后自动发送',
+    timeout: '网络太慢，连接超时，稍后自动重试',
     payload_too_large: '内容过大',
     too_many_requests: '请求过于频繁，稍后自动重试',
     bad_request: '请求格式不正确',

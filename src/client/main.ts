@@ -10,6 +10,11 @@ import { router } from './router.js'
 import { useAppUpdate } from './ui/useAppUpdate.js'
 import { whenIdle } from './ui/whenIdle.js'
 
+// Popup's rules in the first stylesheet: a toast is also a .van-popup, and its dark background
+// (same specificity) wins only if toast's rules come later. Loaded lazily, popup's CSS came in
+// after the toast's on some paths and made every toast white on white.
+import 'vant/es/popup/style'
+
 const app = createApp(App).use(createPinia()).use(i18n).use(router)
 void localeReady.then(() => app.mount('#app'))
 // Vant's imperative APIs (toast, dialog) are not seen by the component resolver: their CSS by hand,

@@ -245,6 +245,8 @@ const en: typeof zhCN = {
     noneWaiting: 'No pledge is waiting for your signature',
     empty: 'No pledges yet; they arrive with the next sync',
     due: 'Sign by {date}',
+    dueOverdue: 'Due {date}, {n} days overdue',
+    stateOverdue: 'Overdue',
     versionLabel: 'Version {version}',
     stateWaiting: 'To sign',
     stateSigned: 'Signed',

@@ -243,6 +243,8 @@ export default {
     noneWaiting: '没有待签署的责任书',
     empty: '还没有责任书，联网后自动获取',
     due: '签署期限 {date}',
+    dueOverdue: '签署期限 {date}，已逾期 {n} 天',
+    stateOverdue: '逾期未签',
     versionLabel: '第 {version} 版',
     stateWaiting: '待签署',
     stateSigned: '已签署',

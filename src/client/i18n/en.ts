@@ -8,6 +8,7 @@ const en: typeof zhCN = {
     back: 'Back',
     loading: 'Loading…',
     retry: 'Retry',
+    screenNeedsNetwork: 'This screen needs a signal to open; what you filled in is saved on this phone',
   },
   nav: { home: 'Report', outbox: 'Outbox', settings: 'Me', bureau: 'Workspace' },
   auth: {
@@ -43,6 +44,7 @@ const en: typeof zhCN = {
     autosaved: 'Saved automatically {time}',
     savedOnPhone: 'Saved on this phone; it will be delivered when online',
     fixErrors: '{n} answers need fixing',
+    photosMissing: 'A photo is no longer on this phone: remove it and take it again',
     pass: 'Pass',
     fail: 'Fail',
     na: 'N/A',
@@ -139,7 +141,7 @@ const en: typeof zhCN = {
     later: 'Later',
   },
   capability: {
-    noServiceWorker: 'This browser cannot work offline: the app will not open without a signal.',
+    noServiceWorker: 'This browser cannot open the app without a signal: keep this page open when offline. Reports you fill in are saved on this phone and sent once connected.',
     noIndexedDb: 'This browser cannot keep reports on the phone (private mode?). Use the system browser.',
     wechat: 'Inside WeChat the app may not work offline. Tap "…" and choose "Open in browser".',
     ios: 'On iPhone tap Share → Add to Home Screen, or Safari may erase this app\'s data after 7 days unused.',

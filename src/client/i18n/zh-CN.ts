@@ -6,6 +6,7 @@ export default {
     back: '返回',
     loading: '加载中…',
     retry: '重试',
+    screenNeedsNetwork: '此页面需要联网后才能打开，已填写的内容保存在手机上',
   },
   nav: { home: '填报', outbox: '发件箱', settings: '我的', bureau: '工作台' },
   auth: {
@@ -41,6 +42,7 @@ export default {
     autosaved: '已自动保存 {time}',
     savedOnPhone: '已保存在手机上，联网后自动送达',
     fixErrors: '还有 {n} 处需要修改',
+    photosMissing: '有照片已不在手机上，请删除该照片后重新拍摄',
     pass: '合格',
     fail: '不合格',
     na: '不适用',
@@ -137,7 +139,7 @@ export default {
     later: '稍后',
   },
   capability: {
-    noServiceWorker: '当前浏览器不支持离线使用，断网时无法打开本应用。',
+    noServiceWorker: '此浏览器不能在断网时打开本应用：没有信号时请不要关闭本页面。已填写的报告会保存在手机上，联网后自动发送。',
     noIndexedDb: '当前浏览器无法在手机上保存报告（可能是无痕模式），请换用系统浏览器。',
     wechat: '在微信中打开时可能无法离线使用，建议点右上角“…”选择“在浏览器打开”。',
     ios: 'iPhone 用户请点“分享”→“添加到主屏幕”，否则 Safari 可能在 7 天未使用后清除本机数据。',

@@ -1,4 +1,5 @@
 import { createPinia } from 'pinia'
+import { showFailToast } from 'vant'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { useOutboxStore } from './features/outbox/outboxStore.js'
@@ -9,6 +10,13 @@ import { registerServiceWorker } from './offline/registerSw.js'
 import { router } from './router.js'
 import { useAppUpdate } from './ui/useAppUpdate.js'
 import { whenIdle } from './ui/whenIdle.js'
+import { serviceWorkerBlocked } from './ui/serviceWorkerState.js'
+import { isChunkLoadError, warmPhoneScreens } from './warmPhoneScreens.js'
+
+// Popup's rules in the first stylesheet: a toast is also a .van-popup, and its dark background
+// (same specificity) wins only if toast's rules come later. Loaded lazily, popup's CSS came in
+// after the toast's on some paths and made every toast white on white.
+import 'vant/es/popup/style'
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router)
 void localeReady.then(() => app.mount('#app'))
@@ -26,7 +34,17 @@ void forms.load().catch(() => undefined)
 outbox.start()
 startBackgroundWork({ onPulled: () => void forms.reload() })
 const update = useAppUpdate()
-registerServiceWorker({
+const worker = registerServiceWorker({
   onUpdateWaiting: (activate) => update.offer(activate),
   onSyncRequest: () => void outbox.syncNow('background-sync'),
+  onUnavailable: () => {
+    serviceWorkerBlocked.value = true
+    warmPhoneScreens(router)
+  },
+})
+// No service worker API (iOS WeChat, some Android shells): nothing is precached, so the screens load now.
+if (worker === null && !import.meta.env.DEV) warmPhoneScreens(router)
+// A screen that could not load (offline, before its chunk was fetched) says so instead of doing nothing.
+router.onError((error) => {
+  if (isChunkLoadError(error)) showFailToast(i18n.global.t('app.screenNeedsNetwork'))
 })

@@ -1,6 +1,7 @@
 import { canonicalJson, sha256Hex } from './digest.js'
 import type { Role } from './protocol.js'
 import type { Text } from './text.js'
+import { daysBetween } from './weeks.js'
 
 /** Who signs a pledge: the principal for the school, or each staff member for themselves. */
 export type PledgeAudience = 'principal' | 'staff'
@@ -71,4 +72,12 @@ export function audienceOfRole(role: Role): PledgeAudience | null {
  */
 export function signingKey(audience: PledgeAudience, schoolId: string, userId: string): string {
   return audience === 'principal' ? `school:${schoolId}` : `user:${userId}`
+}
+
+/**
+ * Whole days an unsigned pledge is past its due date (0 while it is not): the phone and the
+ * bureau's report call it the same way, so both say 逾期未签 on the same day.
+ */
+export function pledgeDaysOverdue(dueDate: string, today: string): number {
+  return daysBetween(dueDate, today)
 }

@@ -9,7 +9,8 @@ import type { Stores } from './storage.js'
 export type OutboxState = 'draft' | 'queued' | 'sending' | 'sent' | 'rejected'
 
 /** Server error codes plus the phone's own: a receipt that does not match, a blob gone bad. */
-export type OutboxErrorCode = ErrorCode | 'digest_mismatch' | 'blob_missing' | 'blob_corrupt'
+/** `offline` and `timeout` only ever describe a waiting record: nothing was refused. */
+export type OutboxErrorCode = ErrorCode | 'digest_mismatch' | 'blob_missing' | 'blob_corrupt' | 'offline' | 'timeout' | 'network'
 
 /** Why a record is rejected (or, for digest_mismatch, what is odd about a sent one). */
 export type OutboxError = {

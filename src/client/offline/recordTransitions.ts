@@ -31,6 +31,19 @@ export function markRejected(record: OutboxRecord, error: OutboxError, now: numb
   return { ...record, state: 'rejected', lastError: error, updatedAt: iso(now) }
 }
 
+/**
+ * Why a try only delayed, in words a person can act on: the phone was offline, the line timed out,
+ * the server was busy, the server failed, or it could not be reached at all. The transport's reason
+ * is 'offline', 'timeout', 'HTTP <status>' or the fetch error's text.
+ */
+export function retryErrorCode(reason: string): OutboxError['code'] {
+  if (reason === 'offline') return 'offline'
+  if (reason === 'timeout') return 'timeout'
+  if (reason === 'HTTP 429') return 'too_many_requests'
+  if (/^HTTP 5\d\d$/.test(reason)) return 'internal'
+  return 'network'
+}
+
 /** A try that only delays: count it and wait `delayMs`. */
 export function markRetry(record: OutboxRecord, delayMs: number, reason: string, now: number): OutboxRecord {
   return {
@@ -38,8 +51,8 @@ export function markRetry(record: OutboxRecord, delayMs: number, reason: string,
     state: 'queued',
     attempts: record.attempts + 1,
     nextAttemptAt: now + delayMs,
-    // Kept as 'internal' so the UI can say why it is still waiting (e.g. "HTTP 503").
-    lastError: { code: 'internal', message: reason },
+    // Kept so the UI can say why it is still waiting; the code matches what happened (offline is not a server error).
+    lastError: { code: retryErrorCode(reason), message: reason },
     updatedAt: iso(now),
   }
 }

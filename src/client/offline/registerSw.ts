@@ -5,6 +5,8 @@ export type ServiceWorkerHooks = {
   readonly onUpdateWaiting: (activate: () => void) => void
   /** The service worker asks the page to drain the outbox (Background Sync woke it). */
   readonly onSyncRequest: () => void
+  /** Registration failed or was blocked: this browser cannot open the app offline. */
+  readonly onUnavailable?: () => void
 }
 
 /**
@@ -29,7 +31,7 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks): Workbox | null
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void wb.update().catch(() => undefined)
   })
-  void wb.register().catch(() => undefined)
+  void wb.register().catch(() => hooks.onUnavailable?.())
   return wb
 }
 

@@ -113,7 +113,9 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     } catch (error) {
       // Network down, aborted by the timer, or a 2xx body cut short: all only delay. A cut-short
       // submit reply may hide a commit; the resend then comes back as duplicate.
-      return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : String(error) }
+      // A phone that knows it has no network says so: the outbox then shows "offline", not a fault.
+      const offline = globalThis.navigator?.onLine === false
+      return { kind: 'retry', reason: controller.signal.aborted ? 'timeout' : offline ? 'offline' : String(error) }
     } finally {
       clearTimeout(timer)
     }

@@ -1,17 +1,32 @@
-const formatters = new Map<string, Intl.DateTimeFormat>()
+const timeFormatters = new Map<string, Intl.DateTimeFormat>()
+const dateFormatters = new Map<string, Intl.DateTimeFormat>()
 
-/** Local date and time for people, e.g. "11-23 15:40" (the year is implied on a phone screen). */
+// One formatter per locale: toLocaleString builds a new one per call, which long lists pay per row.
+function cached(cache: Map<string, Intl.DateTimeFormat>, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let formatter = cache.get(locale)
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(locale, options)
+    cache.set(locale, formatter)
+  }
+  return formatter
+}
+
+/** Local date and time for people: "12月2日 10:07" in Chinese, "Dec 2, 10:07" in English (the year is implied on a phone screen). */
 export function formatTime(iso: string | number | undefined, locale: string): string {
   if (iso === undefined) return ''
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return ''
-  // One formatter per locale: toLocaleString builds a new one per call, which long lists pay per row.
-  let formatter = formatters.get(locale)
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
-    formatters.set(locale, formatter)
-  }
-  return formatter.format(date)
+  // Month by name, not "12/02": Chinese readers write 12月2日, and 12/02 reads as a fraction or as 2 December.
+  return cached(timeFormatters, locale, { month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(date)
+}
+
+/** A calendar day (YYYY-MM-DD) for people: "2026年3月31日" / "Mar 31, 2026"; the text itself if it is not such a day. */
+export function formatDate(day: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!match) return day
+  // The day as written, whatever the phone's time zone: format it as a UTC midnight in UTC.
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return cached(dateFormatters, locale, { year: 'numeric', month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(date)
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { pledgeDaysOverdue } from '../../core/pledges.js'
 import type { PledgeReportResponse, PledgeReportRow } from '../../core/protocol.js'
 import { reaches, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
@@ -35,7 +36,7 @@ export async function pledgeReport(
   if (schoolIds !== 'all') signaturesQuery = signaturesQuery.where('school_id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
   const signatures = await signaturesQuery.execute()
 
-  const overdueDay = today > version.due_date
+  const overdueDay = pledgeDaysOverdue(version.due_date, today) > 0
   const rows: PledgeReportRow[] = schools.map((school) => {
     const mine = signatures.filter((signature) => signature.school_id === school.id)
     const latest = mine.at(-1)

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createFetchTransport } from '../../../src/client/offline/transport.js'
 
 type Seen = { url: string; method: string; headers: Record<string, string>; body: unknown }
@@ -63,6 +63,16 @@ describe('fetch transport', () => {
         new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
     )
     expect(await transportWith(stuck.fetch).submit([])).toEqual({ kind: 'retry', reason: 'timeout' })
+  })
+
+  it('says offline, not a server fault, when the phone knows it has no network', async () => {
+    const down = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')))
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    try {
+      expect(await transportWith(down.fetch).submit([])).toEqual({ kind: 'retry', reason: 'offline' })
+    } finally {
+      onLine.mockRestore()
+    }
   })
 
   it('sends nothing without a token', async () => {

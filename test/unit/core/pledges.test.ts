@@ -3,6 +3,7 @@ import {
   audienceOfRole,
   canonicalPledgeText,
   normalisePledgeText,
+  pledgeDaysOverdue,
   pledgeSigning,
   pledgeTextHash,
   pledgeVersionId,
@@ -85,5 +86,14 @@ describe('pledge signing rules in core', () => {
     const issues = validateAnswers(pledgeSigning, {})
     expect(issues.map((issue) => issue.fieldId).sort()).toEqual(['signature', 'signerName', 'textHash'])
     expect(validateAnswers(pledgeSigning, { signerName: '王校长', textHash: 'a'.repeat(64), signature: 'b'.repeat(64) })).toEqual([])
+  })
+})
+
+describe('when an unsigned pledge is overdue', () => {
+  it('is not overdue on its due date, and one day overdue the day after', () => {
+    expect(pledgeDaysOverdue('2026-12-01', '2026-12-01')).toBe(0)
+    expect(pledgeDaysOverdue('2026-12-01', '2026-11-20')).toBe(0)
+    expect(pledgeDaysOverdue('2026-12-01', '2026-12-02')).toBe(1)
+    expect(pledgeDaysOverdue('2026-02-28', '2026-03-31')).toBe(31)
   })
 })

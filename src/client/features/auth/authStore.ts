@@ -47,8 +47,9 @@ export const useAuthStore = defineStore('auth', () => {
     if (current) await requestLogout(current)
   }
 
+  /** A 401 means a session expired only when there was one: a phone nobody has signed in on yet has nothing to expire. */
   function markExpired(): void {
-    expired.value = true
+    if (session.value !== null) expired.value = true
   }
 
   return { session, loaded, expired, user, token, load, login, logout, markExpired }

@@ -82,16 +82,29 @@ export function useDraft(recordId: string) {
   }
 
   /** 'invalid' leaves the draft as it is, with the reasons in `issues`. */
-  async function submit(): Promise<'invalid' | 'queued'> {
+  /**
+   * `queued` also when an earlier tap already queued it (or it was delivered since): a second tap
+   * must never read as "0 places to fix". `missing_photos` when a photo is gone from the phone.
+   */
+  async function submit(): Promise<'invalid' | 'queued' | 'missing_photos' | 'gone'> {
     const form = template.value
     if (!form || !record.value) return 'invalid'
+    if (record.value.state !== 'draft' && record.value.state !== 'rejected') return 'queued'
     const found = validateAnswers(form, snapshot())
     issues.value = found
     if (hasErrors(found)) return 'invalid'
     pending = true
     await flush()
     const queued = await enqueueSubmission(stores, recordId, new Date())
-    return queued.kind === 'queued' ? 'queued' : 'invalid'
+    if (queued.kind === 'queued') {
+      record.value = queued.record
+      return 'queued'
+    }
+    if (queued.kind === 'not_editable') {
+      record.value = await getRecord(stores, recordId)
+      return 'queued'
+    }
+    return queued.kind === 'missing_blobs' ? 'missing_photos' : 'gone'
   }
 
   /** Moves the draft to another reporting period (periodic surveys), saving the answers with it. */

@@ -26,6 +26,11 @@ describe('an outbox error in the user’s words', () => {
     expect(shown({ code: 'conflict', message: 'A different report with this id was already received' })).toBe('同一编号的报告内容不一致，服务器未接收')
   })
 
+  it('tells a phone without signal from a server that failed', () => {
+    expect(shown({ code: 'offline', message: 'offline' })).toBe('手机未联网，联网后自动发送')
+    expect(shown({ code: 'internal', message: 'HTTP 503' })).toBe('服务器出错，稍后自动重试')
+  })
+
   it('falls back to the server’s message for a code it has no words for (a newer server’s)', () => {
     expect(shown({ code: 'teapot' as OutboxErrorCode, message: 'I am a teapot' })).toContain('I am a teapot')
   })

@@ -17,3 +17,22 @@ export function verifyTransition(status: HazardStatus, action: VerifyAction): Ha
 export function canRectify(status: HazardStatus): boolean {
   return status === 'open'
 }
+
+/**
+ * Separation of duties: whoever filed the rectification a hazard now rests on may not accept it
+ * (close) nor grant it more time (reopen with a new deadline). Reopening without a new deadline
+ * stays open to him: it withdraws his own claim that the work is done, which only ever makes
+ * the record stricter. Another inspector, the bureau or an admin decides instead.
+ */
+export function rectifierMayNotDecide(decision: {
+  readonly status: HazardStatus
+  readonly action: VerifyAction
+  readonly movesDeadline: boolean
+  /** The user who filed the newest rectification, null when there is none. */
+  readonly rectifiedBy: string | null
+  readonly userId: string
+}): boolean {
+  // Only a hazard waiting for verification rests on someone's rectification.
+  if (decision.status !== 'rectified' || decision.rectifiedBy !== decision.userId) return false
+  return decision.action === 'close' || decision.movesDeadline
+}

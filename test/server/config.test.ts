@@ -18,6 +18,9 @@ describe('loadConfig', () => {
       loginMaxFailuresPerAccount: 10,
       loginMaxFailuresPerAddress: 100,
       loginFailureWindowMinutes: 15,
+      loginFreeFailures: 3,
+      loginFirstDelaySeconds: 5,
+      loginDeviceDays: 180,
       trustProxy: false,
     })
   })
@@ -37,6 +40,9 @@ describe('loadConfig', () => {
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '4',
       LOGIN_MAX_FAILURES_PER_ADDRESS: '40',
       LOGIN_FAILURE_WINDOW_MINUTES: '30',
+      LOGIN_FREE_FAILURES: '2',
+      LOGIN_FIRST_DELAY_SECONDS: '3',
+      LOGIN_DEVICE_DAYS: '90',
       TRUST_PROXY: '1',
     })
     expect(config).toEqual({
@@ -53,6 +59,9 @@ describe('loadConfig', () => {
       loginMaxFailuresPerAccount: 4,
       loginMaxFailuresPerAddress: 40,
       loginFailureWindowMinutes: 30,
+      loginFreeFailures: 2,
+      loginFirstDelaySeconds: 3,
+      loginDeviceDays: 90,
       trustProxy: true,
     })
   })
@@ -65,6 +74,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL/],
     ['MAX_BLOB_BYTES', '1.5', /MAX_BLOB_BYTES/],
+    ['LOGIN_FIRST_DELAY_SECONDS', '0', /LOGIN_FIRST_DELAY_SECONDS/],
   ])('refuses %s=%s with a message naming the setting', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message)
   })

@@ -1,4 +1,4 @@
-import type { HazardStatus } from './protocol.js'
+import type { HazardEvent, HazardStatus } from './protocol.js'
 
 /** What the bureau or an inspector does with a hazard: confirm it fixed (销号) or send it back. */
 export type VerifyAction = 'close' | 'reopen'
@@ -16,6 +16,15 @@ export function verifyTransition(status: HazardStatus, action: VerifyAction): Ha
 /** A rectification is accepted only for a hazard still waiting for one. */
 export function canRectify(status: HazardStatus): boolean {
   return status === 'open'
+}
+
+/** Who filed the newest rectification in a hazard's history (oldest first), null when nobody has. */
+export function rectifiedBy(history: readonly Pick<HazardEvent, 'kind' | 'userId'>[]): string | null {
+  for (let index = history.length - 1; index >= 0; index--) {
+    const event = history[index]
+    if (event?.kind === 'rectified') return event.userId
+  }
+  return null
 }
 
 /**

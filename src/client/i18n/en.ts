@@ -219,6 +219,7 @@ const en: typeof zhCN = {
     reasonRequired: 'Say why it is sent back',
     reasonOptional: 'What you found (optional)',
     needsNetwork: 'Verifying needs a connection; try again with a signal',
+    rectifierCannotVerify: 'You filed this rectification: another inspector or the bureau verifies and closes it',
     verifyFailed: 'That did not work ({code}); refresh and try again',
     closedToast: 'Closed',
     reopenedToast: 'Sent back to the school',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { isIsoDate } from '../../core/dates.js'
-import { rectifierMayNotDecide, verifyTransition } from '../../core/hazardLifecycle.js'
+import { rectifiedBy, rectifierMayNotDecide, verifyTransition } from '../../core/hazardLifecycle.js'
 import { issueMessage } from '../../core/messages.js'
 import type { Hazard, HazardStatus, User, VerifyHazardRequest } from '../../core/protocol.js'
 import { ApiHttpError, bilingual } from '../api-error.js'
@@ -33,8 +33,10 @@ export async function verifyHazard(
   }
   const next = verifyTransition(hazard.status, request.action)
   if (next === null) throw new ApiHttpError('conflict', `A hazard that is ${hazard.status} cannot be ${request.action === 'close' ? 'closed' : 'reopened'}`)
-  const rectifiedBy = await newestRectifier(db, hazard.id)
-  if (rectifierMayNotDecide({ status: hazard.status, action: request.action, movesDeadline: request.deadline !== undefined, rectifiedBy, userId: user.id })) {
+  // The status update below is conditional on the status read with this history, so a newer
+  // rectification arriving meanwhile turns the decision into a conflict rather than slipping past.
+  const decision = { status: hazard.status, action: request.action, movesDeadline: request.deadline !== undefined, rectifiedBy: rectifiedBy(hazard.history), userId: user.id }
+  if (rectifierMayNotDecide(decision)) {
     const message = issueMessage('rectifierCannotVerify')
     throw new ApiHttpError('forbidden', bilingual(message), [{ fieldId: 'action', code: 'rectifierCannotVerify', severity: 'error', message }])
   }
@@ -70,20 +72,3 @@ export async function verifyHazard(
   return after
 }
 
-/**
- * Who filed the rectification the hazard rests on: the newest 'rectified' step. The status
- * update below is conditional on the status read with it, so a newer rectification arriving
- * meanwhile turns this decision into a conflict rather than slipping past the check.
- */
-async function newestRectifier(db: Kysely<Database>, hazardId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('hazard_events')
-    .select('user_id')
-    .where('hazard_id', '=', hazardId)
-    .where('kind', '=', 'rectified')
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  return row?.user_id ?? null
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canRectify, rectifierMayNotDecide, verifyTransition } from '../../../src/core/index.js'
+import { canRectify, rectifiedBy, rectifierMayNotDecide, verifyTransition } from '../../../src/core/index.js'
 
 describe('the hazard lifecycle', () => {
   it('a rectified hazard is closed by verification (销号)', () => {
@@ -29,6 +29,14 @@ describe('the hazard lifecycle', () => {
 
 describe('separation of duties on a rectified hazard', () => {
   const decision = { status: 'rectified', action: 'close', movesDeadline: false, rectifiedBy: 'user-a', userId: 'user-a' } as const
+
+  it('the rectifier is whoever filed the newest rectification in the history', () => {
+    const history = [
+      { kind: 'found', userId: 'school' }, { kind: 'rectified', userId: 'user-a' }, { kind: 'reopened', userId: 'bureau' }, { kind: 'rectified', userId: 'user-b' },
+    ] as const
+    expect(rectifiedBy(history)).toBe('user-b')
+    expect(rectifiedBy(history.slice(0, 1))).toBeNull()
+  })
 
   it('whoever filed the rectification may not close it', () => {
     expect(rectifierMayNotDecide(decision)).toBe(true)

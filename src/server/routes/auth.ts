@@ -88,7 +88,7 @@ export const authRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           districtId: row?.district_id ?? null,
           details: { reason: row ? 'wrong_password' : 'unknown_user', knownDevice: deviceId !== null },
         })
-        throw new ApiHttpError('unauthorized', 'Wrong username or password')
+        throw new ApiHttpError('unauthorized', bilingual({ zh: '用户名或密码不正确', en: 'Wrong username or password' }))
       }
       const user = toUser(row)
       const session = await createSession(db, row.id, config.sessionDays, at)

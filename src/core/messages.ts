@@ -26,6 +26,7 @@ export type IssueCode =
   | 'uploadQuota'
   | 'hazardUnknown'
   | 'hazardNotOpen'
+  | 'rectifierCannotVerify'
   | 'lte'
   | 'sum'
   | 'rateChange'
@@ -69,6 +70,10 @@ const templates: Record<IssueCode, Text> = {
   },
   hazardUnknown: { zh: '找不到这条隐患，或它不属于本校', en: 'There is no such hazard for this school' },
   hazardNotOpen: { zh: '这条隐患已整改或已销号，无需再次整改', en: 'This hazard is already rectified or closed' },
+  rectifierCannotVerify: {
+    zh: '这次整改由您本人提交，不能由您验收销号或重定整改期限，请由其他督查员或教育局验收',
+    en: 'You filed the rectification, so you cannot close it or set a new deadline: another inspector or the bureau verifies it',
+  },
   lte: { zh: '“{left}”不能大于“{right}”', en: '"{left}" cannot exceed "{right}"' },
   sum: { zh: '各项之和（{sum}）应等于“{total}”（{expected}）', en: 'The parts add up to {sum}, but "{total}" is {expected}' },
   rateChange: {

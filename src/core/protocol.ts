@@ -37,8 +37,19 @@ export type User = {
   readonly districtId: string | null
 }
 
-export type LoginRequest = { readonly username: string; readonly password: string }
-export type LoginResponse = { readonly token: string; readonly expiresAt: string; readonly user: User }
+export type LoginRequest = {
+  readonly username: string
+  readonly password: string
+  /** What an earlier sign-in to this account on this device returned: lets it past the lockout. */
+  readonly deviceToken?: string
+}
+export type LoginResponse = {
+  readonly token: string
+  readonly expiresAt: string
+  readonly user: User
+  /** Keep it per account on the device and send it with the next sign-in. */
+  readonly deviceToken: string
+}
 
 export type School = {
   readonly id: string

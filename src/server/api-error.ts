@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '../core/protocol.js'
+import type { Text } from '../core/text.js'
 import type { ValidationIssue } from '../core/validate.js'
 
 const statusOf: Record<ErrorCode, number> = {
@@ -44,4 +45,13 @@ export function codeForStatus(status: number): ErrorCode {
   )
   if (known) return known[0]
   return status >= 500 ? 'internal' : 'bad_request'
+}
+
+/**
+ * One `message` string for both readers: the Chinese first for the school's and bureau's
+ * people, the English after it for logs and foreign tools. Stable text lives in core or beside
+ * the caller; clients that know the code show their own translation instead.
+ */
+export function bilingual(text: Text): string {
+  return `${text.zh} / ${text.en}`
 }

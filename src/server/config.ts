@@ -19,10 +19,18 @@ export type Config = {
   readonly staticDir: string
   readonly logLevel: LogLevel
   readonly loginMaxPerMinute: number
-  /** Failed sign-ins per user name, and per address, within loginFailureWindowMinutes (stored in the database). */
+  /**
+   * Failed sign-ins per user name, and per address, within loginFailureWindowMinutes (stored in
+   * the database) before new devices are refused; a device that signed in before is not.
+   */
   readonly loginMaxFailuresPerAccount: number
   readonly loginMaxFailuresPerAddress: number
   readonly loginFailureWindowMinutes: number
+  /** Failures per account and address (or known device) before each further one costs a doubling wait. */
+  readonly loginFreeFailures: number
+  readonly loginFirstDelaySeconds: number
+  /** How long a device stays known to an account after its last sign-in. */
+  readonly loginDeviceDays: number
   /** Behind a reverse proxy: take the client IP (which the login limit keys on) from X-Forwarded-For. */
   readonly trustProxy: boolean
   /**
@@ -110,6 +118,9 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailuresPerAccount: positiveInteger(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 10),
     loginMaxFailuresPerAddress: positiveInteger(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 100),
     loginFailureWindowMinutes: positiveInteger(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 15, 24 * 60),
+    loginFreeFailures: positiveInteger(env, 'LOGIN_FREE_FAILURES', 3, 100),
+    loginFirstDelaySeconds: positiveInteger(env, 'LOGIN_FIRST_DELAY_SECONDS', 5, 3600),
+    loginDeviceDays: positiveInteger(env, 'LOGIN_DEVICE_DAYS', 180, 3650),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     publicUrl: publicUrl(env),
   }

@@ -1,24 +1,34 @@
 import { expect, test, type Page } from '@playwright/test'
 import { apiToken, FIRE_CHECKS, signIn } from './support.js'
 
-/** The token the phone keeps in IndexedDB (localforage database 'school-report', store 'meta'). */
-function storedToken(page: Page): Promise<string> {
+/** A value the phone keeps in IndexedDB (database 'school-report', store 'meta'). */
+function storedMeta<T>(page: Page, key: string): Promise<T> {
   return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
+    (key) =>
+      new Promise<T>((resolve, reject) => {
         const open = indexedDB.open('school-report')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
-          const read = open.result.transaction('meta').objectStore('meta').get('session')
-          read.onsuccess = () => resolve((read.result as { token: string }).token)
+          const read = open.result.transaction('meta').objectStore('meta').get(key)
+          read.onsuccess = () => resolve(read.result as T)
           read.onerror = () => reject(read.error)
         }
       }),
+    key,
   )
 }
 
+const storedToken = async (page: Page) => (await storedMeta<{ token: string }>(page, 'session')).token
+
 test('a report submitted after the session was revoked waits, asks for sign-in, then arrives', async ({ page, request }) => {
+  const logins: Record<string, unknown>[] = []
+  page.on('request', (sent) => {
+    if (sent.url().endsWith('/api/v1/auth/login')) logins.push(sent.postDataJSON() as Record<string, unknown>)
+  })
   await signIn(page, 'school1', 'school123')
+  // The phone keeps the device token apart from the session: it outlives a sign-out.
+  const deviceToken = await storedMeta<string>(page, 'login-device:school1')
+  expect(deviceToken).toMatch(/^[A-Za-z0-9_-]{40,}$/)
 
   // The session ends on the server (revoked elsewhere, or expired) while the phone still holds it.
   const token = await storedToken(page)
@@ -38,6 +48,8 @@ test('a report submitted after the session was revoked waits, asks for sign-in, 
   await page.getByLabel('密码').fill('school123')
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.locator('.form-entry').first()).toBeVisible()
+  // The second sign-in came from a known device: the one thing that passes a lockout an attacker caused.
+  expect(logins.map((body) => body['deviceToken'])).toEqual([undefined, deviceToken])
 
   // No reload: signing in again resumes the paused sync in the same page.
   await page.getByTestId('tab-outbox').click()

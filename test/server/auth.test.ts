@@ -44,7 +44,7 @@ describe.each(dialects)('signing in and out (%s)', (dialect) => {
     const unknown = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ghost', password: 'nope' } })
     expect(wrong.statusCode).toBe(401)
     expect(unknown.statusCode).toBe(401)
-    expect(wrong.json()).toEqual({ error: { code: 'unauthorized', message: 'Wrong username or password' } })
+    expect(wrong.json()).toEqual({ error: { code: 'unauthorized', message: '用户名或密码不正确 / Wrong username or password' } })
     expect(unknown.json()).toEqual(wrong.json())
   })
 

@@ -21,6 +21,9 @@ describe('loadConfig', () => {
       loginMaxFailuresPerAccount: 10,
       loginMaxFailuresPerAddress: 100,
       loginFailureWindowMinutes: 15,
+      loginFreeFailures: 3,
+      loginFirstDelaySeconds: 5,
+      loginDeviceDays: 180,
       trustProxy: false,
       publicUrl: undefined,
     })
@@ -44,6 +47,9 @@ describe('loadConfig', () => {
       LOGIN_MAX_FAILURES_PER_ACCOUNT: '4',
       LOGIN_MAX_FAILURES_PER_ADDRESS: '40',
       LOGIN_FAILURE_WINDOW_MINUTES: '30',
+      LOGIN_FREE_FAILURES: '2',
+      LOGIN_FIRST_DELAY_SECONDS: '3',
+      LOGIN_DEVICE_DAYS: '90',
       TRUST_PROXY: '1',
       PUBLIC_URL: 'https://report.example.cn/',
     })
@@ -64,6 +70,9 @@ describe('loadConfig', () => {
       loginMaxFailuresPerAccount: 4,
       loginMaxFailuresPerAddress: 40,
       loginFailureWindowMinutes: 30,
+      loginFreeFailures: 2,
+      loginFirstDelaySeconds: 3,
+      loginDeviceDays: 90,
       trustProxy: true,
       publicUrl: 'https://report.example.cn',
     })
@@ -85,6 +94,7 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'https://user:secret@report.example.cn', /PUBLIC_URL/],
     ['PUBLIC_URL', 'https://report.example.cn/?next=evil', /PUBLIC_URL/],
     ['PUBLIC_URL', 'https://report.example.cn/#x', /PUBLIC_URL/],
+    ['LOGIN_FIRST_DELAY_SECONDS', '0', /LOGIN_FIRST_DELAY_SECONDS/],
   ])('refuses %s=%s with a message naming the setting', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message)
   })

@@ -260,11 +260,13 @@ describe.each(dialects)('malformed input (%s)', (dialect) => {
     expect(failures).toEqual([])
     expect(sent).toBeGreaterThanOrEqual(500)
     // A well-formed sign-in with a wrong password (bad UTF-8 decodes to U+FFFD) is a failed
-    // sign-in and is audit-logged by design; nothing else may have been written.
+    // sign-in, audit-logged and counted by the lockout by design; nothing else may have been written.
     const after = await rowCounts(server, dialect)
     const logged = await server.db.selectFrom('audit_log').select('action').orderBy('id').offset(before['audit_log'] ?? 0).limit(1000).execute()
     expect(logged.every((row) => row.action === 'sign_in_failed')).toBe(true)
-    expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 })
+    const counted = await server.db.selectFrom('login_events').select('kind').orderBy('id').offset(before['login_events'] ?? 0).limit(1000).execute()
+    expect(counted.every((row) => row.kind === 'failed')).toBe(true)
+    expect({ ...after, audit_log: 0, login_events: 0 }).toEqual({ ...before, audit_log: 0, login_events: 0 })
   }, 180_000)
 
   it('every numeric query and body parameter, and every numeric answer, refuses non-finite and out-of-range numbers without a 5xx', async () => {

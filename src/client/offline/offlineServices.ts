@@ -9,12 +9,15 @@ import { webLock } from './webLock.js'
 /** Meta key of the signed-in session: in IndexedDB, not localStorage, so the service worker can sync with it too. */
 export const SESSION_KEY = 'session'
 
+/** The signed-in session as kept under SESSION_KEY: the sign-in reply without its device token, which is kept per account. */
+export type Session = Omit<LoginResponse, 'deviceToken'>
+
 export type OfflineServices = {
   readonly stores: Stores
   readonly engine: SyncEngine
   readonly channel: OutboxChannel
   /** The signed-in user's id as last read, for the engine's "only my records" filter. */
-  readonly refreshSession: () => Promise<LoginResponse | null>
+  readonly refreshSession: () => Promise<Session | null>
 }
 
 /**
@@ -23,9 +26,9 @@ export type OfflineServices = {
  */
 export function createOfflineServices(onPulled?: (pulled: PulledData) => void): OfflineServices {
   const stores = openStores()
-  let session: LoginResponse | null = null
+  let session: Session | null = null
   const refreshSession = async () => {
-    session = await stores.meta.getItem<LoginResponse>(SESSION_KEY)
+    session = await stores.meta.getItem<Session>(SESSION_KEY)
     return session
   }
   const transport = createFetchTransport({

@@ -7,6 +7,7 @@ import * as auditLog from './migrations/0005-audit-log.js'
 import * as admin from './migrations/0006-admin.js'
 import * as blobOwnership from './migrations/0007-blob-ownership.js'
 import * as templateOwners from './migrations/0008-template-owners.js'
+import * as loginSecurity from './migrations/0009-login-security.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-admin': admin,
   '0007-blob-ownership': blobOwnership,
   '0008-template-owners': templateOwners,
+  '0009-login-security': loginSecurity,
 }
 
 const provider: MigrationProvider = {

@@ -22,6 +22,8 @@ export interface Database {
   pledge_versions: PledgeVersionsTable
   pledge_signatures: PledgeSignaturesTable
   audit_log: AuditLogTable
+  login_devices: LoginDevicesTable
+  login_events: LoginEventsTable
 }
 
 /** Who did what and when (migration 0005): sign-ins, failures, bureau actions. */
@@ -246,4 +248,28 @@ export interface ReportDeadlinesTable {
   due_at: string
   set_by: string | null
   set_at: string
+}
+
+/** A phone or browser that signed in to this account before (migration 0009). */
+export interface LoginDevicesTable {
+  id: string
+  user_id: string
+  /** SHA-256 hex of the device token the phone keeps. */
+  token_hash: string
+  created_at: string
+  last_used_at: string
+  expires_at: string
+}
+
+/** Recent sign-in events the lockout counts from, pruned after the failure window (migration 0009). */
+export interface LoginEventsTable {
+  /** UUID v7. */
+  id: string
+  at: string
+  kind: 'failed' | 'signed_in' | 'reset'
+  /** Lower-cased as typed, also for unknown users. */
+  username: string
+  ip: string | null
+  /** The known device of this account the attempt came from, else null. */
+  device_id: string | null
 }

@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
 import type { LoginRequest, LoginResponse } from '../../core/protocol.js'
-import { ApiHttpError } from '../api-error.js'
+import { ApiHttpError, bilingual } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate } from '../auth/authenticate.js'
+import { findKnownDevice, rememberDevice } from '../auth/login-devices.js'
 import { verifyPassword } from '../auth/passwords.js'
 import { createSession, revokeSession, toUser } from '../auth/sessions.js'
-import { loginBlock, type LoginLimits } from '../services/login-throttle.js'
+import { loginBlock, loginBlockMessage, pruneLoginEvents, recordLoginEvent, type LoginLimits } from '../services/login-throttle.js'
 import { recordAudit } from '../services/record-audit.js'
 
 const loginSchema = {
@@ -16,6 +18,8 @@ const loginSchema = {
     properties: {
       username: { type: 'string', minLength: 1, maxLength: 64 },
       password: { type: 'string', minLength: 1, maxLength: 256 },
+      // Issued by an earlier successful sign-in (43 base64url characters); room to change the format.
+      deviceToken: { type: 'string', minLength: 1, maxLength: 128 },
     },
   },
 } as const
@@ -26,6 +30,8 @@ export const authRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
     perAccount: config.loginMaxFailuresPerAccount,
     perAddress: config.loginMaxFailuresPerAddress,
     windowMinutes: config.loginFailureWindowMinutes,
+    freeFailures: config.loginFreeFailures,
+    firstDelaySeconds: config.loginFirstDelaySeconds,
   }
 
   app.post<{ Body: LoginRequest }>(
@@ -40,23 +46,27 @@ export const authRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           timeWindow: 60_000,
           // After validation, so the key can include the username: one user's typos do not lock out a school's shared IP.
           hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}|${(request.body as LoginRequest).username.trim().toLowerCase()}`,
+          // The device token too (hashed: no secret kept in memory), so an attacker on the same
+          // address and name does not use up the phone's share. A made-up token buys him a fresh
+          // bucket but nothing more: the database's delays and locks still refuse him before argon2.
+          keyGenerator: (request) => {
+            const body = request.body as LoginRequest
+            const device = body.deviceToken === undefined ? '' : createHash('sha256').update(body.deviceToken).digest('base64url').slice(0, 22)
+            return `${request.ip}|${body.username.trim().toLowerCase()}|${device}`
+          },
         },
       },
     },
     async (request, reply): Promise<LoginResponse> => {
       const username = request.body.username.trim().toLowerCase()
+      const { deviceToken } = request.body
       const at = now()
-      const block = await loginBlock(db, { username, ip: request.ip }, limits, at)
+      const deviceId = await findKnownDevice(db, username, deviceToken, at)
+      // Refused before the password is checked: a held try tells nothing and costs no argon2.
+      const block = await loginBlock(db, { username, ip: request.ip, deviceId }, limits, at)
       if (block) {
-        const minutes = Math.ceil(block.retryAfterSeconds / 60)
         reply.header('retry-after', String(block.retryAfterSeconds))
-        throw new ApiHttpError(
-          'too_many_requests',
-          block.scope === 'account'
-            ? `Too many failed sign-ins for this account; try again in ${minutes} min`
-            : `Too many failed sign-ins from this network address; try again in ${minutes} min`,
-        )
+        throw new ApiHttpError('too_many_requests', bilingual(loginBlockMessage(block)))
       }
       const row = await db
         .selectFrom('users')
@@ -66,6 +76,8 @@ export const authRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
         .executeTakeFirst()
       const ok = await verifyPassword(row?.password_hash, request.body.password)
       if (!row || !ok) {
+        await recordLoginEvent(db, { kind: 'failed', username, ip: request.ip, deviceId }, at)
+        await pruneLoginEvents(db, limits.windowMinutes, at)
         await recordAudit(db, {
           action: 'sign_in_failed',
           at,
@@ -74,14 +86,17 @@ export const authRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
           // A known account's bureau sees attempts on it; unknown names only the admin.
           schoolId: row?.school_id ?? null,
           districtId: row?.district_id ?? null,
-          details: { reason: row ? 'wrong_password' : 'unknown_user' },
+          details: { reason: row ? 'wrong_password' : 'unknown_user', knownDevice: deviceId !== null },
         })
-        throw new ApiHttpError('unauthorized', 'Wrong username or password')
+        throw new ApiHttpError('unauthorized', bilingual({ zh: '用户名或密码不正确', en: 'Wrong username or password' }))
       }
       const user = toUser(row)
       const session = await createSession(db, row.id, config.sessionDays, at)
-      await recordAudit(db, { action: 'sign_in', at, actor: user, ip: request.ip })
-      return { token: session.token, expiresAt: session.expiresAt, user }
+      const device = await rememberDevice(db, row.id, deviceId === null || deviceToken === undefined ? null : { id: deviceId, token: deviceToken }, config.loginDeviceDays, at)
+      // The place the attempt came from (this address when the device was unknown), whose delays it ends.
+      await recordLoginEvent(db, { kind: 'signed_in', username, ip: request.ip, deviceId }, at)
+      await recordAudit(db, { action: 'sign_in', at, actor: user, ip: request.ip, details: { knownDevice: deviceId !== null } })
+      return { token: session.token, expiresAt: session.expiresAt, user, deviceToken: device.token }
     },
   )
 

@@ -3,8 +3,10 @@ import { v7 as uuidv7 } from 'uuid'
 import type { AdminUser, AdminUsersResponse, Role, User, UserCreateRequest, UserUpdateRequest } from '../../core/protocol.js'
 import { ApiHttpError } from '../api-error.js'
 import { adminScope, inScope, targetDistrict, type AdminScope } from '../auth/admin-scope.js'
+import { forgetDevices } from '../auth/login-devices.js'
 import { hashPassword } from '../auth/passwords.js'
 import type { Database } from '../db/schema.js'
+import { recordLoginEvent } from './login-throttle.js'
 import { recordAudit } from './record-audit.js'
 
 type Db = Kysely<Database>
@@ -131,7 +133,11 @@ async function revokeSessions(db: Db, userId: string, now: Date): Promise<void> 
   await db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute()
 }
 
-/** Sets a new password and signs the user out on every device. */
+/**
+ * Sets a new password and signs the user out on every device. It also lifts a sign-in lockout
+ * and forgets the devices known before: a reset is the bureau's word that whatever held the
+ * old password no longer speaks for the account.
+ */
 export async function resetPassword(db: Db, user: User, id: string, password: string, now: Date, ip: string | null): Promise<void> {
   const scope = adminScope(user)
   const target = await findManaged(db, scope, id)
@@ -139,6 +145,8 @@ export async function resetPassword(db: Db, user: User, id: string, password: st
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute()
     await revokeSessions(trx, id, now)
+    await forgetDevices(trx, id)
+    await recordLoginEvent(trx, { kind: 'reset', username: target.username, ip, deviceId: null }, now)
     await recordAudit(trx, { action: 'password_reset', at: now, actor: user, ip, subjectId: id, districtId: target.district_id, details: { username: target.username } })
   })
 }

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { isIsoDate } from '../../core/dates.js'
-import { verifyTransition } from '../../core/hazardLifecycle.js'
+import { rectifiedBy, rectifierMayNotDecide, verifyTransition } from '../../core/hazardLifecycle.js'
+import { issueMessage } from '../../core/messages.js'
 import type { Hazard, HazardStatus, User, VerifyHazardRequest } from '../../core/protocol.js'
-import { ApiHttpError } from '../api-error.js'
+import { ApiHttpError, bilingual } from '../api-error.js'
 import { visibleSchoolIds } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { addHazardEvents } from './hazard-events.js'
@@ -32,6 +33,13 @@ export async function verifyHazard(
   }
   const next = verifyTransition(hazard.status, request.action)
   if (next === null) throw new ApiHttpError('conflict', `A hazard that is ${hazard.status} cannot be ${request.action === 'close' ? 'closed' : 'reopened'}`)
+  // The status update below is conditional on the status read with this history, so a newer
+  // rectification arriving meanwhile turns the decision into a conflict rather than slipping past.
+  const decision = { status: hazard.status, action: request.action, movesDeadline: request.deadline !== undefined, rectifiedBy: rectifiedBy(hazard.history), userId: user.id }
+  if (rectifierMayNotDecide(decision)) {
+    const message = issueMessage('rectifierCannotVerify')
+    throw new ApiHttpError('forbidden', bilingual(message), [{ fieldId: 'action', code: 'rectifierCannotVerify', severity: 'error', message }])
+  }
   const at = now.toISOString()
   await db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -63,3 +71,4 @@ export async function verifyHazard(
   if (!after) throw new Error(`hazard ${hazard.id} vanished`)
   return after
 }
+

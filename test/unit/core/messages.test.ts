@@ -3,7 +3,7 @@ import { issueMessage, type IssueCode } from '../../../src/core/index.js'
 
 const codes: IssueCode[] = [
   'required', 'unknownField', 'type', 'integer', 'min', 'max', 'maxLength', 'option', 'date', 'hash', 'tooMany',
-  'location', 'hazardRequired', 'hazardDescription', 'hazardDeadline', 'attachmentMissing', 'attachmentUnused', 'attachmentNotUploaded', 'uploadQuota', 'lte', 'sum',
+  'location', 'hazardRequired', 'hazardDescription', 'hazardDeadline', 'attachmentMissing', 'attachmentUnused', 'attachmentNotUploaded', 'uploadQuota', 'lte', 'sum', 'rectifierCannotVerify',
 ]
 
 describe('issueMessage', () => {

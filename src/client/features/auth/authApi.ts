@@ -1,19 +1,20 @@
-import type { ErrorBody, LoginResponse } from '../../../core/protocol.js'
+import type { ErrorBody, LoginRequest, LoginResponse } from '../../../core/protocol.js'
 
 export type LoginOutcome =
   | { readonly kind: 'ok'; readonly session: LoginResponse }
   | { readonly kind: 'wrong' | 'network' }
-  /** The server's login limit (per account or per address): minutes until it lifts. */
-  | { readonly kind: 'too_many'; readonly minutes: number }
+  /** The server's sign-in delay or lock: seconds until the next try may succeed (Retry-After). */
+  | { readonly kind: 'too_many'; readonly seconds: number }
 
 /** Sign-in talks to the server directly: it is the one call that cannot wait in the outbox. */
-export async function requestLogin(username: string, password: string): Promise<LoginOutcome> {
+export async function requestLogin(username: string, password: string, deviceToken?: string): Promise<LoginOutcome> {
+  const request: LoginRequest = deviceToken === undefined ? { username, password } : { username, password, deviceToken }
   let response: Response
   try {
     response = await fetch('/api/v1/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify(request),
     })
   } catch {
     return { kind: 'network' }
@@ -21,7 +22,7 @@ export async function requestLogin(username: string, password: string): Promise<
   if (response.ok) return { kind: 'ok', session: (await response.json()) as LoginResponse }
   if (response.status === 429) {
     const seconds = Number(response.headers.get('retry-after'))
-    return { kind: 'too_many', minutes: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1 }
+    return { kind: 'too_many', seconds: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60 }
   }
   if (response.status === 401 || response.status === 400) return { kind: 'wrong' }
   const body = (await response.json().catch(() => null)) as ErrorBody | null

@@ -1,15 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { LoginResponse } from '../../../core/protocol.js'
 import { services, stores } from '../../appServices.js'
 import { PULLED_KEYS } from '../../offline/pullReference.js'
 import { SESSION_KEY } from '../../offline/offlineServices.js'
 import { requestPersistentStorage } from '../../offline/persistStorage.js'
 import { clearCachedPledges } from '../pledges/pledgeCache.js'
-import { requestLogin, requestLogout, type LoginOutcome } from './authApi.js'
+import { requestLogout } from './authApi.js'
+import { signIn, type Session, type SignInOutcome } from './signIn.js'
 
 export const useAuthStore = defineStore('auth', () => {
-  const session = ref<LoginResponse | null>(null)
+  const session = ref<Session | null>(null)
   const loaded = ref(false)
   /** Set when the server answered 401 during sync: the queue waits for a new sign-in. */
   const expired = ref(false)
@@ -19,12 +19,12 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function load(): Promise<void> {
     if (loaded.value) return
-    session.value = await stores.meta.getItem<LoginResponse>(SESSION_KEY)
+    session.value = await stores.meta.getItem<Session>(SESSION_KEY)
     loaded.value = true
   }
 
-  async function login(username: string, password: string): Promise<{ readonly kind: 'ok' } | Exclude<LoginOutcome, { kind: 'ok' }>> {
-    const outcome = await requestLogin(username, password)
+  async function login(username: string, password: string): Promise<{ readonly kind: 'ok' } | Exclude<SignInOutcome, { kind: 'ok' }>> {
+    const outcome = await signIn(stores.meta, username, password)
     if (outcome.kind !== 'ok') return outcome
     await stores.meta.setItem(SESSION_KEY, outcome.session)
     session.value = outcome.session

@@ -210,8 +210,10 @@ export async function enqueueSubmission(
 
 /** Every record on the phone, oldest first (by startedAt, then id). */
 export async function listRecords(stores: Stores): Promise<OutboxRecord[]> {
-  // One getAll, not a cursor step per record: the list is read often while a long outbox drains.
-  const records = await stores.records.values<OutboxRecord>()
+  const records: OutboxRecord[] = []
+  await stores.records.iterate<OutboxRecord, void>((record) => {
+    records.push(record)
+  })
   return records.sort((a, b) =>
     a.startedAt === b.startedAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.startedAt < b.startedAt ? -1 : 1,
   )

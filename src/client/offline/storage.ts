@@ -1,7 +1,7 @@
-import { createStore, openDatabase, type Store } from './idbStore.js'
+import localforage from 'localforage'
 
-/** One key-value store (an IndexedDB object store). */
-export type { Store }
+/** One key-value store: an IndexedDB object store behind a localforage instance. */
+export type Store = Pick<LocalForage, 'getItem' | 'setItem' | 'removeItem' | 'keys' | 'iterate'>
 
 /** The phone's three stores: outbox records, photo/signature bytes, and small settings. */
 export type Stores = {
@@ -13,15 +13,14 @@ export type Stores = {
   readonly meta: Store
 }
 
-const STORE_NAMES = ['records', 'blobs', 'meta'] as const
-
 /**
- * Opens (or creates) the stores of one IndexedDB database. Tests pass a unique namespace so
- * they never share data; reopening the same namespace is how a "reload" is simulated.
- * IndexedDB only: a localStorage fallback would pretend to be offline-safe and cannot hold
- * ArrayBuffers well; a missing IndexedDB surfaces as an error instead.
+ * Opens (or creates) the stores of one IndexedDB database (database = namespace, one object store
+ * per store name, values as structured clones: the layout phones already hold). Tests pass a
+ * unique namespace so they never share data; reopening the same namespace is how a "reload" is
+ * simulated. IndexedDB only: localforage's localStorage/WebSQL fallbacks would pretend to be
+ * offline-safe and cannot hold ArrayBuffers well; a missing IndexedDB surfaces as an error instead.
  */
 export function openStores(namespace = 'school-report'): Stores {
-  const database = openDatabase(namespace, STORE_NAMES)
-  return { records: createStore(database, 'records'), blobs: createStore(database, 'blobs'), meta: createStore(database, 'meta') }
+  const open = (storeName: string): Store => localforage.createInstance({ name: namespace, storeName, driver: localforage.INDEXEDDB })
+  return { records: open('records'), blobs: open('blobs'), meta: open('meta') }
 }

@@ -3,7 +3,7 @@ import type { Answers, GeoPoint } from '../../core/forms/types.js'
 import type { ErrorCode, Receipt, SubmissionEnvelope } from '../../core/protocol.js'
 import type { ValidationIssue } from '../../core/validate.js'
 import { deleteBlob, hasBlob } from './blobStore.js'
-import { withRecordLock } from './recordLock.js'
+import { withRecordLock, withRecordLocks } from './recordLock.js'
 import type { Stores } from './storage.js'
 
 export type OutboxState = 'draft' | 'queued' | 'sending' | 'sent' | 'rejected'
@@ -117,6 +117,15 @@ export function updateRecord(
   })
 }
 
+/** updateRecord for several records in one IndexedDB transaction (the sync engine's batches). */
+export function updateRecords(
+  stores: Stores,
+  ids: readonly string[],
+  change: (record: OutboxRecord) => OutboxRecord | null,
+): Promise<(OutboxRecord | null)[]> {
+  return withRecordLocks(stores.records, ids, () => stores.records.update<OutboxRecord>(ids, change))
+}
+
 /** Starts a new draft with a client-made UUID v7 id (the server's primary key later). */
 export async function createDraft(stores: Stores, init: DraftInit): Promise<OutboxRecord> {
   const { now: startedAt = Date.now(), ...fields } = init
@@ -210,10 +219,8 @@ export async function enqueueSubmission(
 
 /** Every record on the phone, oldest first (by startedAt, then id). */
 export async function listRecords(stores: Stores): Promise<OutboxRecord[]> {
-  const records: OutboxRecord[] = []
-  await stores.records.iterate<OutboxRecord, void>((record) => {
-    records.push(record)
-  })
+  // One getAll, not a cursor step per record: the list is read often while a long outbox drains.
+  const records = await stores.records.values<OutboxRecord>()
   return records.sort((a, b) =>
     a.startedAt === b.startedAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.startedAt < b.startedAt ? -1 : 1,
   )

@@ -73,4 +73,28 @@ describe('the localforage stores on the layout phones already hold', () => {
     expect(await stores.meta.getItem('a')).toBeNull()
     expect(await stores.meta.getItem('never')).toBeNull()
   })
+  it('lists every value in key order in one read, and still lists after the database was erased under it', async () => {
+    const name = namespace()
+    const stores = openStores(name)
+    for (const key of ['b', 'a', 'c']) await stores.records.setItem(key, { id: key })
+    expect(await stores.records.values()).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }])
+    // Site data cleared while the page is open: localforage closes its connection on versionchange.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(name)
+      request.onsuccess = () => resolve()
+      request.onerror = () => reject(request.error)
+    })
+    expect(await stores.records.values()).toEqual([])
+    await stores.records.setItem('d', { id: 'd' })
+    expect(await stores.records.values()).toEqual([{ id: 'd' }])
+  })
+  it('changes several keys in one transaction: a missing key is skipped, a null change keeps the value', async () => {
+    const stores = openStores(namespace())
+    await stores.records.setItem('a', { n: 1 })
+    await stores.records.setItem('b', { n: 2 })
+    const written = await stores.records.update<{ n: number }>(['a', 'missing', 'b'], (value, key) => (key === 'a' ? { n: value.n + 10 } : null))
+    expect(written).toEqual([{ n: 11 }, null, { n: 2 }])
+    expect(await stores.records.values()).toEqual([{ n: 11 }, { n: 2 }])
+    expect(await stores.records.getItem('missing')).toBeNull()
+  })
 })

@@ -1,6 +1,7 @@
 import type zhCN from './zh-CN.js'
 
-const en: typeof zhCN = {
+// `export default` of an object literal: the form the build-time message compiler reads.
+export default {
   app: {
     title: 'School Report',
     offline: 'Offline: reports are kept on this phone and delivered when the signal returns',
@@ -299,6 +300,4 @@ const en: typeof zhCN = {
     unknownUsage: 'This browser does not report storage use',
     notAllDelivered: 'Data on this phone was erased: delivery of everything cannot be confirmed',
   },
-}
-
-export default en
+} satisfies typeof zhCN

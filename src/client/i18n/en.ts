@@ -1,4 +1,5 @@
 import type zhCN from './zh-CN.js'
+import type zhCNLater from './zh-CN.later.js'
 
 // `export default` of an object literal: the form the build-time message compiler reads.
 export default {
@@ -300,4 +301,4 @@ export default {
     unknownUsage: 'This browser does not report storage use',
     notAllDelivered: 'Data on this phone was erased: delivery of everything cannot be confirmed',
   },
-} satisfies typeof zhCN
+} satisfies typeof zhCN & typeof zhCNLater

@@ -36,6 +36,16 @@ async function loadMessages(locale: Locale): Promise<void> {
   }
 }
 
+/**
+ * The other screens' Chinese texts (the fallback of both languages): fetched as soon as this module
+ * runs, beside the first paint rather than before it; the router waits for them before leaving the
+ * sign-in and form-list screens. Never rejects: a screen would show keys, the console says why.
+ */
+export const laterTexts: Promise<void> = import('./zh-CN.later.js').then(
+  ({ default: later }) => i18n.global.mergeLocaleMessage('zh-CN', later),
+  (error: unknown) => console.error('texts of the later screens could not be loaded', error),
+)
+
 /** Resolves once the saved locale's texts are in: main.ts mounts the app after it, so nothing shows in the wrong language. */
 export const localeReady: Promise<void> = loadMessages(initialLocale())
 

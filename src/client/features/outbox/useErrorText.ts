@@ -1,6 +1,6 @@
 import { useI18n } from 'petite-vue-i18n'
 import type { OutboxError } from '../../offline/outbox.js'
-import zhCN from '../../i18n/zh-CN.js'
+import zhCN from '../../i18n/zh-CN.later.js'
 import { useText } from '../../ui/useText.js'
 
 /** A record's error in the user's language: the server's own issue texts, else the code's words. */

@@ -36,10 +36,10 @@ const closedUnderUs = (error: unknown): boolean => error instanceof DOMException
 
 /**
  * localforage has no getAll: it lists with a cursor, one request per record. While 1,000 reports
- * drain, the outbox screen re-reads the list a few times a second, and bench:sync measured the
- * drain at 19.0 s with the cursor against 8.6 s with one getAll. So this one read goes through the
- * driver's own database handle, in one place; a handle closed under us (another tab upgrading, the
- * storage erased) falls back to localforage's cursor, which reconnects.
+ * drain, the outbox screen re-reads the list a few times a second: bench:sync took 19.0 s with the
+ * cursor and 11.4 s with one getAll (the build before issue 17: 8.6 s). So this one read goes
+ * through the driver's own database handle, in one place; a handle closed under us (another tab
+ * upgrading, the storage erased) falls back to localforage's cursor, which reconnects.
  */
 async function allValues<T>(forage: LocalForage): Promise<T[]> {
   try {
@@ -61,9 +61,10 @@ async function allValues<T>(forage: LocalForage): Promise<T[]> {
 
 /**
  * The drain changes the state of up to 50 records at a time (sending, then sent): with one
- * localforage call per key that is two transactions per record per step, and bench:sync measured
- * the 1,000-report drain at 11.4 s that way against 8.7 s for the build before. One transaction per
- * batch, through the driver's handle like allValues, takes it below that (README, Performance).
+ * localforage call per key that is a read and a write transaction per record per step (11.4 s for
+ * the 1,000-report drain in bench:sync, against 8.6 s for the build before issue 17). One
+ * transaction per batch, through the driver's handle like allValues, brought it to 7.3 s beside
+ * the old build's 8.6 s in the same sitting (README, Performance).
  */
 async function updateAll<T>(forage: LocalForage, keys: readonly string[], change: (value: T, key: string) => T | null): Promise<(T | null)[]> {
   try {

@@ -7,7 +7,9 @@ import { apiToken } from './support.js'
  * af7fefe) left on a phone: database 'school-report' at version 1 with the object stores records,
  * blobs and meta, out-of-line string keys, values as structured clones — and no localforage store.
  */
-function writeWithPreviousLayout(rows: { store: 'records' | 'meta'; key: string; value: unknown }[]): Promise<void> {
+type Row = { store: 'records' | 'meta'; key: string; value: object | string }
+
+function writeWithPreviousLayout(rows: Row[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('school-report')
     open.onupgradeneeded = () => {
@@ -38,12 +40,13 @@ test('reports a phone stored with the previous build are there after the update,
   const stamp = { attempts: 0, nextAttemptAt: 0, updatedAt: now.toISOString(), userId: session.user.id }
   const waiting = { ...textReport(deviceId, now), ...stamp, state: 'queued' }
   const draft = { ...textReport(deviceId, now), ...stamp, state: 'draft' }
-  await page.evaluate(writeWithPreviousLayout, [
+  const rows: Row[] = [
     { store: 'meta', key: 'session', value: session },
     { store: 'meta', key: 'deviceId', value: deviceId },
     { store: 'records', key: waiting.id, value: waiting },
     { store: 'records', key: draft.id, value: draft },
-  ])
+  ]
+  await page.evaluate(writeWithPreviousLayout, rows)
 
   // The updated app opens on that database: still signed in, both reports listed, the queued one sent.
   await page.goto('/')

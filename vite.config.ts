@@ -4,6 +4,7 @@ import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath } from 'node:url'
+import { compiledMessages } from './scripts/compiledMessages.js'
 import { precompress } from './scripts/precompress.js'
 import { vantIconSubset } from './scripts/vantIconSubset.js'
 
@@ -23,6 +24,8 @@ export default defineConfig({
     noRemoteFonts,
     // No Options API anywhere (script setup, Vant 4, vue-router, pinia): Vue drops its code.
     vue({ features: { optionsAPI: false } }),
+    // Texts compiled at build time by vue-i18n's own compiler; petite-vue-i18n's runtime-only build.
+    compiledMessages(),
     // Vant tree-shaken: only the components a template names are bundled, with their CSS.
     Components({ resolvers: [VantResolver()], dts: false, dirs: [] }),
     // Vant's icon font is 28 KB gzip on the first screen: keep the glyphs our screens can show.
@@ -59,17 +62,8 @@ export default defineConfig({
     // After the build: .br and .gz beside every hashed text asset, served as they are.
     precompress(),
   ],
-  resolve: {
-    // petite-vue-i18n is vue-i18n's lite build (same project, same `createI18n`/`useI18n`, only the
-    // translation API we use: no date/number formats, no legacy API, no components): 2.8 KB gzip less
-    // on the first screen than vue-i18n's runtime. Its runtime-only build: texts are compiled by
-    // src/client/i18n/compileMessage.ts, not by the full message compiler (@intlify/message-compiler).
-    alias: [{ find: /^petite-vue-i18n$/, replacement: 'petite-vue-i18n/dist/petite-vue-i18n.runtime.esm-bundler.js' }],
-  },
   define: {
-    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
-    __VUE_I18N_LEGACY_API__: 'false',
-    __VUE_I18N_FULL_INSTALL__: 'false',
+    // compiledMessages() sets the other vue-i18n flags (no legacy API, no full install, no compiler).
     __INTLIFY_PROD_DEVTOOLS__: 'false',
   },
   // Android Chrome/WebView ≥ 100 (WeChat's browser included) and iOS Safari ≥ 16.

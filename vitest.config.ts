@@ -2,10 +2,12 @@ import { VantResolver } from '@vant/auto-import-resolver'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vitest/config'
+import { compiledMessages } from './scripts/compiledMessages.js'
 
 export default defineConfig({
-  // The same Vant auto-import as the app, so component tests render real Vant components.
-  plugins: [vue(), Components({ resolvers: [VantResolver()], dts: false, dirs: [] })],
+  // The same Vant auto-import as the app, so component tests render real Vant components; texts
+  // compiled by the same plugin as the app's, so tests take the phone's path (plus one test-only file).
+  plugins: [vue(), Components({ resolvers: [VantResolver()], dts: false, dirs: [] }), compiledMessages(['test/client/i18n/fixtures/*.ts'])],
   test: {
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },

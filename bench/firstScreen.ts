@@ -92,14 +92,3 @@ export function measureFirstScreen(distDir: string, routes: readonly string[] = 
 export function kb(bytes: number): string {
   return (bytes / 1024).toFixed(1)
 }
-
-/** The goal of issue 8: the first screen's JS + CSS at most 80 KB gzip. */
-export const FIRST_SCREEN_GOAL = 80 * 1024
-
-/**
- * The asserted budget (test/e2e/budget.spec.ts): what the first screen reached (104.3 KB) plus a
- * small margin. It misses the 80 KB goal: the stack's own libraries with the first screen's Vant
- * components, built alone with the same config, already weigh 79.7 KB (`npm run bench:bundle`,
- * "framework floor"); README, "Performance".
- */
-export const FIRST_SCREEN_BUDGET = 106 * 1024

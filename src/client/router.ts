@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '../core/protocol.js'
 import { useAuthStore } from './features/auth/authStore.js'
 import FormListView from './features/forms/FormListView.vue'
+import { laterTexts } from './i18n/index.js'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -10,12 +11,14 @@ declare module 'vue-router' {
     /** A form is open: the update prompt must not reload under it. */
     form?: boolean
     roles?: readonly Role[]
+    /** The first screen: its texts are in the main chunk, the router does not wait for the others. */
+    first?: boolean
   }
 }
 
 const routes: RouteRecordRaw[] = [
-  { path: '/login', component: () => import('./features/auth/LoginView.vue'), meta: { public: true } },
-  { path: '/', component: FormListView },
+  { path: '/login', component: () => import('./features/auth/LoginView.vue'), meta: { public: true, first: true } },
+  { path: '/', component: FormListView, meta: { first: true } },
   { path: '/fill/:id', component: () => import('./features/forms/FormFillView.vue'), props: true, meta: { form: true } },
   { path: '/outbox', component: () => import('./features/outbox/OutboxView.vue') },
   { path: '/outbox/:id', component: () => import('./features/outbox/OutboxDetailView.vue'), props: true },
@@ -52,7 +55,7 @@ export const router = createRouter({ history: createWebHistory(), routes })
 
 router.beforeEach(async (to) => {
   const auth = useAuthStore()
-  await auth.load()
+  await Promise.all([auth.load(), to.meta.first ? null : laterTexts])
   if (to.meta.public) return true
   if (!auth.user) return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
   if (to.meta.roles && !to.meta.roles.includes(auth.user.role)) return '/'

@@ -1,6 +1,8 @@
 import type zhCN from './zh-CN.js'
+import type zhCNLater from './zh-CN.later.js'
 
-const en: typeof zhCN = {
+// `export default` of an object literal: the form the build-time message compiler reads.
+export default {
   app: {
     title: 'School Report',
     offline: 'Offline: reports are kept on this phone and delivered when the signal returns',
@@ -311,6 +313,4 @@ const en: typeof zhCN = {
     unknownUsage: 'This browser does not report storage use',
     notAllDelivered: 'Data on this phone was erased: delivery of everything cannot be confirmed',
   },
-}
-
-export default en
+} satisfies typeof zhCN & typeof zhCNLater

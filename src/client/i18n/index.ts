@@ -1,7 +1,6 @@
+import { resolveValue } from '@intlify/core-base'
 import { createI18n } from 'petite-vue-i18n'
 import type { Locale } from '../../core/text.js'
-import { compileMessage } from './compileMessage.js'
-import { resolveMessagePath } from './resolveMessagePath.js'
 import zhCN from './zh-CN.js'
 
 const LOCALE_KEY = 'school-report.locale'
@@ -18,9 +17,9 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   // Chinese is built in (and the fallback); English is its own chunk, loaded when chosen.
   messages: { 'zh-CN': zhCN } as Record<Locale, typeof zhCN>,
-  // The build uses petite-vue-i18n's runtime-only code (vite.config.ts): our own small compiler turns texts into functions.
-  messageCompiler: compileMessage,
-  messageResolver: resolveMessagePath,
+  // Texts arrive compiled (scripts/compiledMessages.ts). petite-vue-i18n looks keys up flat by default;
+  // vue-i18n's own dotted-path resolver reads our nested texts (`nav.home`), as petite's guide shows.
+  messageResolver: resolveValue,
 })
 
 const loaded = new Set<Locale>(['zh-CN'])
@@ -37,6 +36,16 @@ async function loadMessages(locale: Locale): Promise<void> {
   }
 }
 
+/**
+ * The other screens' Chinese texts (the fallback of both languages): fetched as soon as this module
+ * runs, beside the first paint rather than before it; the router waits for them before leaving the
+ * sign-in and form-list screens. Never rejects: a screen would show keys, the console says why.
+ */
+export const laterTexts: Promise<void> = import('./zh-CN.later.js').then(
+  ({ default: later }) => i18n.global.mergeLocaleMessage('zh-CN', later),
+  (error: unknown) => console.error('texts of the later screens could not be loaded', error),
+)
+
 /** Resolves once the saved locale's texts are in: main.ts mounts the app after it, so nothing shows in the wrong language. */
 export const localeReady: Promise<void> = loadMessages(initialLocale())
 
@@ -51,11 +60,3 @@ export function currentLocale(): Locale {
   return i18n.global.locale.value === 'en' ? 'en' : 'zh-CN'
 }
 
-/**
- * Whether a text exists for `key` in the current language or in Chinese (the fallback).
- * petite-vue-i18n's composer has no `te` at run time (its types still declare it): this is ours.
- */
-export function hasText(key: string): boolean {
-  const { locale, getLocaleMessage } = i18n.global
-  return [locale.value, 'zh-CN'].some((each) => typeof resolveMessagePath(getLocaleMessage(each), key) === 'string')
-}

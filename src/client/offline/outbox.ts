@@ -3,7 +3,7 @@ import type { Answers, GeoPoint } from '../../core/forms/types.js'
 import type { ErrorCode, Receipt, SubmissionEnvelope } from '../../core/protocol.js'
 import type { ValidationIssue } from '../../core/validate.js'
 import { deleteBlob, hasBlob } from './blobStore.js'
-import { withRecordLock } from './recordLock.js'
+import { withRecordLock, withRecordLocks } from './recordLock.js'
 import type { Stores } from './storage.js'
 
 export type OutboxState = 'draft' | 'queued' | 'sending' | 'sent' | 'rejected'
@@ -116,6 +116,15 @@ export function updateRecord(
     await stores.records.setItem(id, next)
     return next
   })
+}
+
+/** updateRecord for several records in one IndexedDB transaction (the sync engine's batches). */
+export function updateRecords(
+  stores: Stores,
+  ids: readonly string[],
+  change: (record: OutboxRecord) => OutboxRecord | null,
+): Promise<(OutboxRecord | null)[]> {
+  return withRecordLocks(stores.records, ids, () => stores.records.update<OutboxRecord>(ids, change))
 }
 
 /** Starts a new draft with a client-made UUID v7 id (the server's primary key later). */

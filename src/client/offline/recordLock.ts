@@ -8,17 +8,23 @@ const chains = new WeakMap<Store, Map<string, Promise<unknown>>>()
  * write the draft back over the queued record.
  */
 export function withRecordLock<T>(store: Store, id: string, step: () => Promise<T>): Promise<T> {
+  return withRecordLocks(store, [id], step)
+}
+
+/** The same for a step that changes several records at once: it waits for each one's earlier steps. */
+export function withRecordLocks<T>(store: Store, ids: readonly string[], step: () => Promise<T>): Promise<T> {
   let perStore = chains.get(store)
   if (perStore === undefined) {
     perStore = new Map()
     chains.set(store, perStore)
   }
-  const previous = perStore.get(id) ?? Promise.resolve()
+  const chain = perStore
+  const previous = Promise.all(ids.map((id) => chain.get(id) ?? Promise.resolve()))
   const run = previous.then(step, step)
   const tail = run.catch(() => undefined)
-  perStore.set(id, tail)
+  for (const id of ids) chain.set(id, tail)
   void tail.then(() => {
-    if (perStore.get(id) === tail) perStore.delete(id)
+    for (const id of ids) if (chain.get(id) === tail) chain.delete(id)
   })
   return run
 }

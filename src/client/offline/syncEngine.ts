@@ -1,7 +1,7 @@
 import { digestOf } from '../../core/digest.js'
 import { MAX_BATCH, type Receipt, type SubmitResult } from '../../core/protocol.js'
 import { retryDelay } from './backoff.js'
-import { listRecords, toEnvelope, updateRecord, type OutboxError, type OutboxRecord } from './outbox.js'
+import { listRecords, toEnvelope, updateRecords, type OutboxError, type OutboxRecord } from './outbox.js'
 import { pullReference, type PulledData } from './pullReference.js'
 import { markQueued, markRejected, markRetry, markSending, markSent } from './recordTransitions.js'
 import type { Stores } from './storage.js'
@@ -102,12 +102,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   /** Writes first, then tells: a listener never sees a change that is not yet on disk. */
   async function write(records: readonly OutboxRecord[], change: (record: OutboxRecord) => OutboxRecord | null): Promise<void> {
-    const written = await Promise.all(records.map((record) => updateRecord(stores, record.id, change)))
+    if (records.length === 0) return
+    // One IndexedDB transaction for the whole batch (storage.ts says why).
+    const written = await updateRecords(stores, records.map((record) => record.id), change)
     const ids = written.filter((record): record is OutboxRecord => record !== null).map((record) => record.id)
     if (ids.length > 0) announce(ids)
   }
 
-  const inState = (state: OutboxRecord['state'], step: (record: OutboxRecord) => OutboxRecord) => (record: OutboxRecord) =>
+  const inState = (state: OutboxRecord['state'], step: (record: OutboxRecord) => OutboxRecord | null) => (record: OutboxRecord) =>
     record.state === state ? step(record) : null
 
   async function retryLater(records: readonly OutboxRecord[], reason: string, retryAfterMs: number | undefined, counts: Counts): Promise<void> {
@@ -116,12 +118,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     counts.retried += records.length
   }
 
-  async function applyResult(record: OutboxRecord, result: SubmitResult | undefined, counts: Counts): Promise<void> {
-    const at = now()
+  /** What one item of the server's reply does to its record, and which count it adds to. */
+  async function outcomeOf(record: OutboxRecord, result: SubmitResult | undefined): Promise<{ count: keyof Counts; step: (stored: OutboxRecord, at: number) => OutboxRecord }> {
     if (result === undefined) {
       // The reply left this id out: treat it like a lost reply, the resend will tell.
-      await retryLater([record], 'no result for this id', undefined, counts)
-      return
+      return { count: 'retried', step: (stored, at) => markRetry(stored, retryDelay(stored.attempts, random), 'no result for this id', at) }
     }
     if ('error' in result) {
       const issues = result.error.details?.issues
@@ -129,9 +130,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         result.status === 'conflict'
           ? { code: 'conflict', message: result.error.message }
           : { code: result.error.code, message: result.error.message, ...(issues === undefined ? {} : { issues }) }
-      await write([record], inState('sending', (stored) => markRejected(stored, error, at)))
-      counts[result.status] += 1
-      return
+      return { count: result.status, step: (stored, at) => markRejected(stored, error, at) }
     }
     const receipt: Receipt = { id: result.id, status: result.status, receivedAt: result.receivedAt, digest: result.digest }
     const ours = await digestOf(toEnvelope(record))
@@ -139,8 +138,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // only come back duplicate or conflict. The flag makes the odd receipt visible instead.
     const mismatch: OutboxError | null =
       ours === result.digest ? null : { code: 'digest_mismatch', message: `server digest ${result.digest}, ours ${ours}` }
-    await write([record], inState('sending', (stored) => markSent(stored, receipt, mismatch, at)))
-    counts[result.status === 'accepted' ? 'sent' : 'duplicate'] += 1
+    return { count: result.status === 'accepted' ? 'sent' : 'duplicate', step: (stored, at) => markSent(stored, receipt, mismatch, at) }
   }
 
   async function sendBatch(batch: readonly OutboxRecord[], counts: Counts): Promise<Stop> {
@@ -149,9 +147,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     switch (reply.kind) {
       case 'ok': {
         const byId = new Map(reply.value.results.map((result) => [result.id, result]))
-        // Each record's receipt is its own read-modify-write (serialised per id by the record lock):
-        // written side by side, 50 receipts cost about one IndexedDB round trip, not fifty.
-        await Promise.all(batch.map((record) => applyResult(record, byId.get(record.id), counts)))
+        const outcomes = new Map(await Promise.all(batch.map(async (record) => [record.id, await outcomeOf(record, byId.get(record.id))] as const)))
+        const at = now()
+        // Receipts, rejections and retries of the whole batch are written together, then counted.
+        await write(batch, inState('sending', (stored) => outcomes.get(stored.id)?.step(stored, at) ?? null))
+        for (const outcome of outcomes.values()) counts[outcome.count] += 1
         return null
       }
       case 'unauthorized':

@@ -34,10 +34,11 @@ describe('sync engine: delivery', () => {
     const server = createFakeServer()
     const record = await queueRecord(stores)
     const log: string[] = []
-    const setItem = stores.records.setItem.bind(stores.records)
-    stores.records.setItem = async <T>(key: string, value: T) => {
-      const written = await setItem(key, value)
-      log.push(`write ${key} ${(value as { state: string }).state}`)
+    // The engine writes a batch's states in one transaction (Store.update): logged once committed.
+    const update = stores.records.update.bind(stores.records)
+    stores.records.update = async <T>(keys: readonly string[], change: (value: T, key: string) => T | null) => {
+      const written = await update(keys, change)
+      written.forEach((value, index) => log.push(`write ${keys[index]} ${(value as { state: string } | null)?.state}`))
       return written
     }
     const { engine, messages } = engineFor(stores, server)

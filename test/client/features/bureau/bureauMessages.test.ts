@@ -1,11 +1,13 @@
+import { isMessageAST } from '@intlify/core-base'
 import { describe, expect, it } from 'vitest'
 import en from '../../../../src/client/features/bureau/i18n/en.js'
 import zhCN from '../../../../src/client/features/bureau/i18n/zh-CN.js'
 import { installBureauMessages } from '../../../../src/client/features/bureau/installBureauMessages.js'
 import { i18n } from '../../../../src/client/i18n/index.js'
 
+// The files arrive compiled (vitest.config.ts): a text is a message AST, a leaf of the tree.
 function keys(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix]
+  if (typeof value !== 'object' || value === null || isMessageAST(value)) return [prefix]
   return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key))
 }
 

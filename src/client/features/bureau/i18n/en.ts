@@ -1,6 +1,7 @@
 import type zhCN from './zh-CN.js'
 
-const en: typeof zhCN = {
+// `export default` of an object literal: the form the build-time message compiler reads.
+export default {
   bureau: {
     workspace: 'Bureau workspace',
     nav: {
@@ -247,6 +248,4 @@ const en: typeof zhCN = {
       },
     },
   },
-}
-
-export default en
+} satisfies typeof zhCN

@@ -2,7 +2,7 @@
  * The bureau's and administration's words. They travel in the lazy bureau chunk and are merged
  * into vue-i18n when the workspace opens, so a school phone never downloads them.
  */
-const zhCN = {
+export default {
   bureau: {
     workspace: '教育局工作台',
     nav: {
@@ -250,5 +250,3 @@ const zhCN = {
     },
   },
 }
-
-export default zhCN

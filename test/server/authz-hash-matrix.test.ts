@@ -116,8 +116,15 @@ describe.each(dialects)('authorization matrix for blob hashes (%s)', (dialect) =
       ...targets.map((target) => ({ hash: fx.data[target].photo, owner: target, label: `the photo of ${target}` })),
       { hash: signing.signature_sha256, owner: 'school-1' as const, label: 'the pledge signature of school-1' },
     ]
-    const forms = await server.app.inject({ method: 'GET', url: '/api/v1/forms', headers: { authorization: `Bearer ${fx.tokens.admin ?? ''}` } })
-    templates = (forms.json() as { forms: FormTemplate[] }).forms
+    // The forms every caller may file (the global ones): a district's own form is refused to the
+    // other district as an unknown form before any hash is looked at (template-ownership.test.ts).
+    const servedTo = async (caller: Caller): Promise<FormTemplate[]> => {
+      const forms = await server.app.inject({ method: 'GET', url: '/api/v1/forms', headers: { authorization: `Bearer ${fx.tokens[caller] ?? ''}` } })
+      return (forms.json() as { forms: FormTemplate[] }).forms
+    }
+    const lists = await Promise.all(callers.filter((who) => who !== 'anonymous').map(servedTo))
+    const key = (template: FormTemplate) => `${template.id}@${template.version}`
+    templates = (lists[0] ?? []).filter((template) => lists.every((list) => list.some((other) => key(other) === key(template))))
     let colour = 100
     for (const caller of callers.filter((who) => who !== 'anonymous')) {
       const png = tinyPng(colour++, 250, 250)

@@ -176,6 +176,7 @@ export default {
     reasonRequired: '请写明退回原因',
     reasonOptional: '核查情况（可不填）',
     needsNetwork: '核查需要联网，请连接网络后再试',
+    rectifierCannotVerify: '这次整改由您本人提交，需由其他督查员或教育局验收销号',
     verifyFailed: '操作未成功（{code}），请刷新后重试',
     closedToast: '已销号',
     reopenedToast: '已退回学校重新整改',

@@ -5,6 +5,7 @@ import * as canteenSurveys from './migrations/0003-canteen-surveys.js'
 import * as pledges from './migrations/0004-pledges.js'
 import * as auditLog from './migrations/0005-audit-log.js'
 import * as admin from './migrations/0006-admin.js'
+import * as districtScope from './migrations/0010-district-scope.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-pledges': pledges,
   '0005-audit-log': auditLog,
   '0006-admin': admin,
+  '0010-district-scope': districtScope,
 }
 
 const provider: MigrationProvider = {

@@ -55,7 +55,8 @@ const entries: Record<string, Entry> = {
   'GET /api/v1/forms': { scoped: false, request: () => get('/api/v1/forms'), expect: signedIn(200) },
   'GET /api/v1/schools': { scoped: false, request: () => get('/api/v1/schools'), expect: signedIn(200) },
   'GET /api/v1/pledges': { scoped: false, request: () => get('/api/v1/pledges'), expect: signedIn(200) },
-  'GET /api/v1/reports/latest': { scoped: false, request: () => get('/api/v1/reports/latest'), expect: signedIn(200) },
+  // A school's own prefill list; the district's people have no use for it (issue 16).
+  'GET /api/v1/reports/latest': { scoped: false, request: () => get('/api/v1/reports/latest'), expect: roles(['staff', 'principal']) },
   'GET /api/v1/audit': { scoped: false, request: () => get('/api/v1/audit?limit=200'), expect: roles(bureauRoles) },
   'POST /api/v1/submissions': {
     scoped: true,

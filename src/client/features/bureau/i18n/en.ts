@@ -75,6 +75,7 @@ const en: typeof zhCN = {
       receivedAt: 'Received {time}',
       by: 'Filed by {name}',
       unknownTemplate: 'This version’s template is not on this device; answers are shown by field id',
+      more: 'Load older reports',
     },
     answers: { pass: 'Pass', fail: 'Fail', na: 'N/A', hazard: 'Hazard: {text}', photos: '{n} photos' },
     hazards: {
@@ -104,6 +105,9 @@ const en: typeof zhCN = {
       reopened: 'Sent back to the school',
       empty: 'No hazard matches',
       export: 'Export the hazard register',
+      previous: 'Previous',
+      next: 'Next',
+      page: 'Page {page} of {pages} · {total} hazards',
     },
     canteen: {
       title: 'Canteen grades',

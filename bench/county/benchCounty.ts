@@ -71,7 +71,7 @@ async function measure(app: FastifyInstance, now: Date): Promise<Measured[]> {
     ['bureau', '/reports/canteen-grades', 'canteen-grades'],
     ['bureau', `/reports/survey-totals?formId=myopia-screening&period=${term}`, 'survey-totals'],
     ['bureau', '/reports/pledge-summary', 'pledge-summary'],
-    ['bureau', '/reports/deadlines', 'deadlines'],
+    ['bureau', '/admin/deadlines', 'admin/deadlines'],
     ['school', '/reports/latest', 'latest (a school)'],
     ['bureau', '/schools', 'schools'],
     ['bureau', '/admin/schools', 'admin/schools'],
@@ -80,7 +80,7 @@ async function measure(app: FastifyInstance, now: Date): Promise<Measured[]> {
     ['bureau', '/inspections?limit=50', 'inspections p.1'],
     ['bureau', `/exports/fire-safety.xlsx?period=${month}`, 'export fire month xlsx'],
     ['bureau', '/exports/hazards.xlsx', 'export hazards xlsx'],
-    ['bureau', `/exports/completeness.csv?formId=fire-safety&period=${month}`, 'export completeness csv'],
+    ['bureau', `/exports/completeness.csv?formId=myopia-screening&period=${term}`, 'export completeness csv'],
   ]
   const tokens: Record<string, string> = { bureau, inspector, admin, school }
   const results: Measured[] = []
@@ -166,6 +166,9 @@ function report(rows: readonly Row[]): void {
 const rows: Row[] = []
 const dialects: ('sqlite' | 'postgres')[] = process.env['DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite']
 for (const dialect of dialects) {
-  for (const size of SIZES) rows.push(await runSize(dialect, size))
+  for (const size of SIZES) {
+    rows.push(await runSize(dialect, size))
+    // The table so far after every size: a long run that stops still leaves its figures.
+    report(rows)
+  }
 }
-report(rows)

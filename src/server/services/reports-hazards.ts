@@ -186,7 +186,8 @@ export async function hazardBoardPage(db: Kysely<Database>, scope: ReadScope, qu
     'h.deadline', 'h.responsible', 'h.created_at', 'h.updated_at'])
   switch (query.sort ?? 'overdue') {
     // Open hazards first, soonest deadline (so the longest overdue) on top: what needs chasing.
-    case 'overdue': rows = rows.orderBy(sql`case when h.status = 'open' then 0 else 1 end`).orderBy('h.deadline').orderBy('h.id'); break
+    // With one status asked for, that is the deadline order, which the index already holds.
+    case 'overdue': rows = (status === undefined ? rows.orderBy(sql`case when h.status = 'open' then 0 else 1 end`) : rows).orderBy('h.deadline').orderBy('h.id'); break
     case 'deadline': rows = rows.orderBy('h.deadline').orderBy('h.id'); break
     case 'age': rows = rows.orderBy('h.created_at').orderBy('h.id'); break
     case 'school': rows = rows.orderBy('s.name').orderBy('h.deadline').orderBy('h.id'); break

@@ -19,6 +19,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('hazards_district_status_deadline').on('hazards').columns(['district_id', 'status', 'deadline', 'id']).execute()
   await db.schema.createIndex('hazards_school_deadline').on('hazards').columns(['school_id', 'deadline', 'id']).execute()
   await db.schema.createIndex('hazards_status_deadline').on('hazards').columns(['status', 'deadline', 'id']).execute()
+  // The board's counts group a district's hazards by these columns: read from the index alone.
+  await db.schema.createIndex('hazards_district_counts').on('hazards').columns(['district_id', 'school_id', 'form_id', 'status', 'severity', 'deadline']).execute()
+  // The board's weekly trend: hazards closed since a date.
+  await db.schema.createIndex('hazard_events_kind_at').on('hazard_events').columns(['kind', 'at', 'hazard_id']).execute()
   // A school's survey history per form and period: the phone's latest reports and their supersede counts.
   await db.schema.createIndex('survey_reports_school_form_period').on('survey_reports').columns(['school_id', 'form_id', 'period']).execute()
   // admin/schools counts each school's users.
@@ -26,7 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const index of ['users_school', 'survey_reports_school_form_period', 'hazards_status_deadline', 'hazards_school_deadline', 'hazards_district_status_deadline',
+  for (const index of ['users_school', 'survey_reports_school_form_period', 'hazard_events_kind_at', 'hazards_district_counts', 'hazards_status_deadline', 'hazards_school_deadline', 'hazards_district_status_deadline',
     'hazards_district_deadline', 'submissions_school_received_id', 'submissions_district_received']) {
     await db.schema.dropIndex(index).execute()
   }

@@ -61,7 +61,8 @@ export async function* iterateHazards(db: Kysely<Database>, scope: Scope, today:
     if (scope !== 'all') query = query.where('h.school_id', 'in', scope.length > 0 ? [...scope] : [''])
     if (after !== null) {
       const { createdAt, id } = after
-      query = query.where((eb) => eb.or([eb('h.created_at', '>', createdAt), eb.and([eb('h.created_at', '=', createdAt), eb('h.id', '>', id)])]))
+      // A row value: each page starts where the last ended in the index, instead of walking past every earlier page.
+      query = query.where((eb) => eb(eb.refTuple('h.created_at', 'h.id'), '>', eb.tuple(createdAt, id)))
     }
     const rows = await query.execute()
     if (rows.length === 0) return

@@ -157,7 +157,8 @@ function report(rows: readonly Row[]): void {
         growth.push(`×${dataRatio.toFixed(1)}→×${timeRatio.toFixed(1)}${superlinear ? ' ⚠' : ''}`)
       }
       const over = stats.some((stat) => stat.p95 > TARGET_P95_MS)
-      const note = [per.find((read) => read?.note)?.note ?? '', over ? `over ${TARGET_P95_MS} ms` : '', flagged ? 'superlinear' : ''].filter(Boolean).join('; ')
+      const notes = per.map((read) => read?.note ?? '').filter(Boolean)
+      const note = [[...new Set(notes)].join(' / '), over ? `over ${TARGET_P95_MS} ms` : '', flagged ? 'superlinear' : ''].filter(Boolean).join('; ')
       console.log(`| ${name} | ${stats.map((stat) => `${fmt(stat.p50)} / ${fmt(stat.p95)}`).join(' | ')} | ${growth.join(', ')} | ${stats.map((stat) => fmt(stat.sync)).join(' / ')} | ${note} |`)
     }
   }

@@ -159,7 +159,7 @@ function report(rows: readonly Row[]): void {
       const over = stats.some((stat) => stat.p95 > TARGET_P95_MS)
       const notes = per.map((read) => read?.note ?? '').filter(Boolean)
       const note = [[...new Set(notes)].join(' / '), over ? `over ${TARGET_P95_MS} ms` : '', flagged ? 'superlinear' : ''].filter(Boolean).join('; ')
-      console.log(`| ${name} | ${stats.map((stat) => `${fmt(stat.p50)} / ${fmt(stat.p95)}`).join(' | ')} | ${growth.join(', ')} | ${stats.map((stat) => fmt(stat.sync)).join(' / ')} | ${note} |`)
+      console.log(`| ${name} | ${stats.map((stat) => `${fmt(stat.p50)} / ${fmt(stat.p95)}`).join(' | ')} | ${growth.join(', ')} | ${dialect === 'postgres' ? 'n/a (async driver)' : stats.map((stat) => fmt(stat.sync)).join(' / ')} | ${note} |`)
     }
   }
 }

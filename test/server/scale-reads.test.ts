@@ -104,22 +104,6 @@ describe.each(dialects)('reads that hold as a county grows (%s)', (dialect) => {
     expect(ids).toEqual(expected)
   }, 120_000)
 
-  it.runIf(dialect === 'sqlite')('a district page is an index range in the sort order, never a sort of the whole district', async () => {
-    const plan = async (compiled: { sql: string; parameters: readonly unknown[] }): Promise<string> => {
-      const { rows } = await server.db.executeQuery<{ detail: string }>({ ...compiled, sql: `explain query plan ${compiled.sql}`, query: compiled as never, queryId: { queryId: 'plan' } })
-      return rows.map((row) => row.detail).join('\n')
-    }
-    const { submissionsPageQuery } = listSubmissions
-    const first = submissionsPageQuery(server.db, { scope: { kind: 'district', districtId: 'district-1' }, limit: 50 }).compile()
-    const later = submissionsPageQuery(server.db, { scope: { kind: 'district', districtId: 'district-1' }, limit: 50, cursor: Buffer.from(JSON.stringify(['2025-01-01T00:00:00.000Z', 'x'])).toString('base64url') }).compile()
-    for (const text of [await plan(first), await plan(later)]) {
-      expect(text).not.toMatch(/TEMP B-TREE/)
-      expect(text).toMatch(/submissions_district_received/)
-    }
-    // The cursor bounds the index range itself, rather than filtering rows read from its start.
-    expect(await plan(later)).toMatch(/\(district_id=\? AND \(received_at,id\)<\(\?,\?\)\)|district_id=\? AND received_at<\?|\(received_at, id\)|received_at\)?<\?/)
-  })
-
   it('GET /reports/latest serves a school with over 32,766 current reports, two periods per form', async () => {
     const forms = 400
     const periods = 82
@@ -153,4 +137,30 @@ describe.each(dialects)('reads that hold as a county grows (%s)', (dialect) => {
       expect(response.json()).toMatchObject({ error: { code: 'forbidden' } })
     }
   }, 180_000)
+})
+
+// SQLite's own query plan: PostgreSQL's planner picks by table statistics, so its plan on a small
+// test table says nothing; the page counts above hold there too.
+describe('the query plan of a district page (sqlite)', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer('sqlite')
+  })
+  afterAll(() => server.close())
+
+  it('a district page is an index range in the sort order, never a sort of the whole district', async () => {
+    const plan = async (compiled: { sql: string; parameters: readonly unknown[] }): Promise<string> => {
+      const { rows } = await server.db.executeQuery<{ detail: string }>({ ...compiled, sql: `explain query plan ${compiled.sql}`, query: compiled as never, queryId: { queryId: 'plan' } })
+      return rows.map((row) => row.detail).join('\n')
+    }
+    const { submissionsPageQuery } = listSubmissions
+    const first = submissionsPageQuery(server.db, { scope: { kind: 'district', districtId: 'district-1' }, limit: 50 }).compile()
+    const later = submissionsPageQuery(server.db, { scope: { kind: 'district', districtId: 'district-1' }, limit: 50, cursor: Buffer.from(JSON.stringify(['2025-01-01T00:00:00.000Z', 'x'])).toString('base64url') }).compile()
+    for (const text of [await plan(first), await plan(later)]) {
+      expect(text).not.toMatch(/TEMP B-TREE/)
+      expect(text).toMatch(/submissions_district_received/)
+    }
+    // The cursor bounds the index range itself, rather than filtering rows read from its start.
+    expect(await plan(later)).toMatch(/\(district_id=\? AND \(received_at,id\)<\(\?,\?\)\)|district_id=\? AND received_at<\?|\(received_at, id\)|received_at\)?<\?/)
+  })
 })

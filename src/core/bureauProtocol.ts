@@ -148,15 +148,42 @@ export type HazardBoardRow = {
 
 export type HazardCounts = { readonly open: number; readonly overdue: number; readonly rectified: number; readonly closed: number }
 
+/**
+ * GET /api/v1/reports/hazard-board: counts only. The rows come a page at a time from
+ * /reports/hazard-board/rows; a city's every hazard in one reply was 21 MB and 15 s of painting.
+ */
 export type HazardBoard = {
   readonly today: string
-  readonly hazards: readonly HazardBoardRow[]
   readonly totals: HazardCounts
   readonly byLevel: { readonly [level in WarningLevel]: number }
   readonly bySchool: readonly ({ readonly schoolId: string; readonly schoolName: string } & HazardCounts)[]
   readonly bySubject: readonly ({ readonly formId: string; readonly subject: Text } & HazardCounts)[]
   /** Per ISO week (its Monday, YYYY-MM-DD), oldest first: found and closed that week. */
   readonly trend: readonly { readonly week: string; readonly found: number; readonly closed: number }[]
+}
+
+export const HAZARD_BOARD_SORTS = ['overdue', 'deadline', 'age', 'school'] as const
+export type HazardBoardSort = (typeof HAZARD_BOARD_SORTS)[number]
+export type HazardBoardStatus = 'open' | 'overdue' | 'rectified' | 'closed'
+
+/** GET /api/v1/reports/hazard-board/rows: one page of the board's table, filtered and sorted by the server. */
+export type HazardBoardQuery = {
+  readonly status?: HazardBoardStatus
+  readonly level?: WarningLevel
+  readonly schoolId?: string
+  readonly formId?: string
+  readonly sort?: HazardBoardSort
+  /** 1-based. */
+  readonly page?: number
+  readonly pageSize?: number
+}
+
+export type HazardBoardPage = {
+  readonly rows: readonly HazardBoardRow[]
+  /** Rows matching the filters, on every page. */
+  readonly total: number
+  readonly page: number
+  readonly pageSize: number
 }
 
 /** A canteen's grade moving between its two latest gradings of a term. */

@@ -148,6 +148,12 @@ export type Hazard = {
 }
 
 /** POST /api/v1/hazards/:id/verify (bureau, inspector, admin): 销号 or send back with a reason. */
+/** The most hazards one GET /hazards page holds (also its default): the phone follows nextCursor for the rest. */
+export const HAZARD_PAGE_MAX = 500
+
+/** A page of hazards, soonest deadline first; pass nextCursor back as `cursor` for the next one (null: no more). */
+export type HazardsPage = { readonly hazards: readonly Hazard[]; readonly nextCursor: string | null }
+
 export type VerifyHazardRequest = {
   readonly action: 'close' | 'reopen'
   readonly reason?: string

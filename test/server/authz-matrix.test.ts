@@ -55,7 +55,8 @@ const entries: Record<string, Entry> = {
   'GET /api/v1/forms': { scoped: false, request: () => get('/api/v1/forms'), expect: signedIn(200) },
   'GET /api/v1/schools': { scoped: false, request: () => get('/api/v1/schools'), expect: signedIn(200) },
   'GET /api/v1/pledges': { scoped: false, request: () => get('/api/v1/pledges'), expect: signedIn(200) },
-  'GET /api/v1/reports/latest': { scoped: false, request: () => get('/api/v1/reports/latest'), expect: signedIn(200) },
+  // A school's own prefill list; the district's people have no use for it (issue 16).
+  'GET /api/v1/reports/latest': { scoped: false, request: () => get('/api/v1/reports/latest'), expect: roles(['staff', 'principal']) },
   'GET /api/v1/audit': { scoped: false, request: () => get('/api/v1/audit?limit=200'), expect: roles(bureauRoles) },
   'POST /api/v1/submissions': {
     scoped: true,
@@ -106,6 +107,7 @@ const entries: Record<string, Entry> = {
   'GET /api/v1/reports/pledges': { scoped: false, request: (_cell, fx) => get(`/api/v1/reports/pledges?versionId=${fx.pledgeVersionId}`), expect: roles(districtRoles) },
   'GET /api/v1/reports/overview': { scoped: false, request: () => get('/api/v1/reports/overview'), expect: roles(districtRoles) },
   'GET /api/v1/reports/hazard-board': { scoped: false, request: () => get('/api/v1/reports/hazard-board'), expect: roles(districtRoles) },
+  'GET /api/v1/reports/hazard-board/rows': { scoped: true, request: ({ target }) => get(`/api/v1/reports/hazard-board/rows?schoolId=${target}`), expect: scoped(200, 403, districtRoles) },
   'GET /api/v1/reports/canteen-summary': { scoped: false, request: () => get('/api/v1/reports/canteen-summary'), expect: roles(districtRoles) },
   'GET /api/v1/reports/survey-totals': { scoped: false, request: () => get('/api/v1/reports/survey-totals?formId=enrolment&period=2026-T1'), expect: roles(districtRoles) },
   'GET /api/v1/reports/pledge-summary': { scoped: false, request: () => get('/api/v1/reports/pledge-summary'), expect: roles(districtRoles) },

@@ -130,7 +130,7 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     const id = uuidv7()
     const deviceId = `matrix-device-${school}-pledge`
     const body = JSON.stringify({ ...(JSON.parse(submissionRow.body) as object), id, schoolId: school, deviceId })
-    await server.db.insertInto('submissions').values({ ...submissionRow, id, body, school_id: school, user_id: userId, device_id: deviceId }).execute()
+    await server.db.insertInto('submissions').values({ ...submissionRow, id, body, school_id: school, district_id: districtOf(school), user_id: userId, device_id: deviceId }).execute()
     await server.db.insertInto('pledge_signatures').values({ ...signatureRow, id, school_id: school, user_id: userId, signing_key: `school:${school}` }).execute()
     data[school] = { ...data[school], signatureId: id }
   }

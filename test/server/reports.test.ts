@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CanteenSummary, CompletenessOverview, HazardBoard, PledgeSummary, SurveyTotals } from '../../src/core/protocol.js'
+import type { CanteenSummary, CompletenessOverview, HazardBoard, HazardBoardPage, PledgeSummary, SurveyTotals } from '../../src/core/protocol.js'
 import { startBureauFixture, type BureauFixture } from './bureauFixture.js'
 import { bearer, dialects } from './harness.js'
 
@@ -82,7 +82,9 @@ describe.each(dialects)('bureau report queries (%s)', (dialect) => {
     expect(board.today).toBe('2026-03-20')
     expect(board.totals).toEqual({ open: 4, overdue: 1, rectified: 0, closed: 0 })
     expect(board.byLevel).toEqual({ blue: 0, yellow: 3, orange: 0, red: 1 })
-    const fire = board.hazards[0]
+    const rows = await get<HazardBoardPage>(bureau, '/reports/hazard-board/rows')
+    expect(rows.total).toBe(4)
+    const fire = rows.rows[0]
     expect(fire).toMatchObject({ formId: 'fire-safety', level: 'red', daysOverdue: 8, ageDays: 18, schoolName: '示范区第一小学' })
     expect(board.bySubject.map((subject) => [subject.formId, subject.open, subject.overdue])).toEqual([
       ['fire-safety', 1, 1],
@@ -90,7 +92,27 @@ describe.each(dialects)('bureau report queries (%s)', (dialect) => {
     ])
     expect(board.trend).toHaveLength(12)
     expect(board.trend.find((week) => week.week === '2026-03-02')).toEqual({ week: '2026-03-02', found: 4, closed: 0 })
-    expect((await get<HazardBoard>(bureau2, '/reports/hazard-board')).hazards).toEqual([])
+    expect((await get<HazardBoard>(bureau2, '/reports/hazard-board')).totals).toEqual({ open: 0, overdue: 0, rectified: 0, closed: 0 })
+    expect((await get<HazardBoardPage>(bureau2, '/reports/hazard-board/rows')).rows).toEqual([])
+  })
+
+  it('the board\'s table is filtered, sorted and paged by the server, with the count of every matching row', async () => {
+    const red = await get<HazardBoardPage>(bureau, '/reports/hazard-board/rows?level=red')
+    expect(red.rows.map((row) => [row.formId, row.level])).toEqual([['fire-safety', 'red']])
+    const overdue = await get<HazardBoardPage>(bureau, '/reports/hazard-board/rows?status=overdue')
+    expect(overdue.total).toBe(1)
+    const first = await get<HazardBoardPage>(bureau, '/reports/hazard-board/rows?sort=deadline&pageSize=3')
+    const second = await get<HazardBoardPage>(bureau, '/reports/hazard-board/rows?sort=deadline&pageSize=3&page=2')
+    expect([first.rows.length, second.rows.length, first.total, second.total]).toEqual([3, 1, 4, 4])
+    const all = [...first.rows, ...second.rows]
+    expect(new Set(all.map((row) => row.id)).size).toBe(4)
+    expect(all.map((row) => row.deadline)).toEqual(all.map((row) => row.deadline).sort())
+    const canteen = await get<HazardBoardPage>(bureau, '/reports/hazard-board/rows?formId=canteen-grading&schoolId=school-1')
+    expect(canteen.rows.every((row) => row.formId === 'canteen-grading' && row.schoolId === 'school-1')).toBe(true)
+    const foreign = await fixture.server.app.inject({ method: 'GET', url: '/api/v1/reports/hazard-board/rows?schoolId=school-6', headers: bearer(bureau) })
+    expect(foreign.statusCode).toBe(403)
+    const bad = await fixture.server.app.inject({ method: 'GET', url: '/api/v1/reports/hazard-board/rows?sort=nonsense', headers: bearer(bureau) })
+    expect(bad.statusCode).toBe(400)
   })
 
   it('a hazard verified from the board counts as closed this week', async () => {

@@ -33,8 +33,25 @@ function fetchers(transport: Transport): Record<PulledKey, Fetcher> {
   return {
     forms: unwrap((etag) => transport.fetchForms(etag), (value) => value.forms),
     schools: unwrap((etag) => transport.fetchSchools(etag), (value) => value.schools),
-    hazards: unwrap((etag) => transport.fetchHazards(etag), (value) => value.hazards),
+    hazards: () => allHazards(transport),
     reports: unwrap((etag) => transport.fetchLatestReports(etag), (value) => value.reports),
+  }
+}
+
+/**
+ * Every page of the hazards in scope (a school's own; an inspector's district), following the
+ * cursor to the end: a list cut at some page size would silently hide the rest. A page that fails
+ * fails the whole list, so the phone keeps the last complete one instead of half of a new one.
+ */
+async function allHazards(transport: Transport): Promise<TransportResult<readonly Hazard[]>> {
+  const hazards: Hazard[] = []
+  let cursor: string | undefined
+  for (;;) {
+    const page = await transport.fetchHazards(cursor)
+    if (page.kind !== 'ok') return page
+    hazards.push(...page.value.hazards)
+    if (page.value.nextCursor === null) return { kind: 'ok', value: hazards }
+    cursor = page.value.nextCursor
   }
 }
 
@@ -63,6 +80,8 @@ export async function pullReference(stores: Stores, transport: Transport): Promi
     if (result === undefined || result.kind === 'retry') return { kind: 'retry', pulled: pulled as PulledData }
     if (result.kind !== 'ok') continue
     const etagKey = `etag:${key}`
+    // Hazards come in pages with no ETag: the same list again is no change to report.
+    if (result.etag === undefined && held.has(key) && JSON.stringify(await stores.meta.getItem(key)) === JSON.stringify(result.value)) continue
     await stores.meta.setItem(key, result.value)
     if (key === 'forms') await archiveTemplates(stores, result.value as readonly FormTemplate[])
     if (result.etag === undefined) await stores.meta.removeItem(etagKey)

@@ -2,15 +2,12 @@ import type {
   ApiError,
   ErrorCode,
   FormsResponse,
-  Hazard,
+  HazardsPage,
   LatestReportsResponse,
   SchoolsResponse,
   SubmissionEnvelope,
   SubmitResponse,
 } from '../../core/protocol.js'
-
-/** GET /api/v1/hazards (core/protocol.ts has the item type, not the wrapper). */
-export type HazardsResponse = { readonly hazards: readonly Hazard[] }
 
 /**
  * What a request came to, as a value. `retry` covers everything that only delays (network
@@ -31,7 +28,8 @@ export type Transport = {
   putBlob(hash: string, bytes: ArrayBuffer, type: string): Promise<TransportResult<'created' | 'exists'>>
   fetchForms(etag?: string): Promise<TransportResult<FormsResponse>>
   fetchSchools(etag?: string): Promise<TransportResult<SchoolsResponse>>
-  fetchHazards(etag?: string): Promise<TransportResult<HazardsResponse>>
+  /** One page of the hazards in the user's scope; pass the previous page's nextCursor for the next. */
+  fetchHazards(cursor?: string): Promise<TransportResult<HazardsPage>>
   /** The school's current survey reports of the latest periods: prefill and last-period comparisons offline. */
   fetchLatestReports(etag?: string): Promise<TransportResult<LatestReportsResponse>>
 }
@@ -138,7 +136,8 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
       ),
     fetchForms: (etag) => request('GET', '/forms', { etag }, json<FormsResponse>),
     fetchSchools: (etag) => request('GET', '/schools', { etag }, json<SchoolsResponse>),
-    fetchHazards: (etag) => request('GET', '/hazards', { etag }, json<HazardsResponse>),
+    fetchHazards: (cursor) =>
+      request('GET', cursor === undefined ? '/hazards' : `/hazards?cursor=${encodeURIComponent(cursor)}`, {}, json<HazardsPage>),
     fetchLatestReports: (etag) => request('GET', '/reports/latest', { etag }, json<LatestReportsResponse>),
   }
 }

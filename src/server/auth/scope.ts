@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Role, User } from '../../core/protocol.js'
+import { ApiHttpError } from '../api-error.js'
 import type { Database } from '../db/schema.js'
 
 export type SchoolRef = { readonly id: string; readonly districtId: string }
@@ -32,4 +33,31 @@ export async function visibleSchoolIds(db: Kysely<Database>, user: User): Promis
 export async function findSchool(db: Kysely<Database>, schoolId: string): Promise<SchoolRef | undefined> {
   const row = await db.selectFrom('schools').select(['id', 'district_id']).where('id', '=', schoolId).executeTakeFirst()
   return row && { id: row.id, districtId: row.district_id }
+}
+
+/**
+ * What a user reads, as one condition a query can use with an index: a school, a district (by the
+ * district_id copied onto submissions and hazards), everything, or nothing. Never a list of ids: a
+ * district's thousands of schools as parameters make every page re-sort all their rows.
+ */
+export type ReadScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'district'; readonly districtId: string }
+  | { readonly kind: 'school'; readonly schoolId: string }
+  | { readonly kind: 'none' }
+
+export function readScope(user: User): ReadScope {
+  if (user.role === 'admin') return { kind: 'all' }
+  if (schoolRoles.includes(user.role)) return user.schoolId === null ? { kind: 'none' } : { kind: 'school', schoolId: user.schoolId }
+  if (districtRoles.includes(user.role) && user.districtId !== null) return { kind: 'district', districtId: user.districtId }
+  return { kind: 'none' }
+}
+
+/** Narrows a scope to one school the caller names; a school out of scope is refused. */
+export async function narrowToSchool(db: Kysely<Database>, user: User, schoolId: string | undefined): Promise<ReadScope> {
+  const scope = readScope(user)
+  if (schoolId === undefined) return scope
+  const school = await findSchool(db, schoolId)
+  if (!school || !canSeeSchool(user, school)) throw new ApiHttpError('forbidden', 'You may not see this school')
+  return { kind: 'school', schoolId }
 }

@@ -8,6 +8,7 @@ import * as admin from './migrations/0006-admin.js'
 import * as blobOwnership from './migrations/0007-blob-ownership.js'
 import * as templateOwners from './migrations/0008-template-owners.js'
 import * as loginSecurity from './migrations/0009-login-security.js'
+import * as districtScope from './migrations/0010-district-scope.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-blob-ownership': blobOwnership,
   '0008-template-owners': templateOwners,
   '0009-login-security': loginSecurity,
+  '0010-district-scope': districtScope,
 }
 
 const provider: MigrationProvider = {

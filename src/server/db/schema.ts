@@ -112,6 +112,8 @@ export interface SubmissionsTable {
   started_at: string
   completed_at: string
   received_at: string
+  /** The school's district (migration 0010): a district's pages are one index range. */
+  district_id: string | null
 }
 
 /** Which blobs a submission refers to: decides who may fetch a photo. */
@@ -137,6 +139,8 @@ export interface HazardsTable {
   responsible: string | null
   /** Last status change; null on rows older than migration 0002. */
   updated_at: string | null
+  /** The school's district (migration 0010). */
+  district_id: string | null
 }
 
 /** A hazard's history: found, rectified, closed, reopened. Insert-only. */

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { Hazard, HazardStatus, VerifyHazardRequest, VerifyHazardResponse } from '../../core/protocol.js'
+import { HAZARD_PAGE_MAX, type Hazard, type HazardStatus, type HazardsPage, type VerifyHazardRequest, type VerifyHazardResponse } from '../../core/protocol.js'
 import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
-import { visibleSchoolIds } from '../auth/scope.js'
+import { narrowToSchool, visibleSchoolIds } from '../auth/scope.js'
 import { findHazard, listHazards } from '../services/list-hazards.js'
 import { verifyHazard } from '../services/verify-hazard.js'
 
-type Query = { status?: HazardStatus; schoolId?: string }
+type Query = { status?: HazardStatus; schoolId?: string; cursor?: string; limit: number }
 type Params = { id: string }
 
 const schema = {
@@ -18,6 +18,8 @@ const schema = {
     properties: {
       status: { type: 'string', enum: ['open', 'rectified', 'closed'] },
       schoolId: { type: 'string', minLength: 1, maxLength: 64 },
+      cursor: { type: 'string', minLength: 1, maxLength: 512 },
+      limit: { type: 'integer', minimum: 1, maximum: HAZARD_PAGE_MAX, default: HAZARD_PAGE_MAX },
     },
   },
 } as const
@@ -45,15 +47,10 @@ const verifySchema = {
 export const hazardsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.addHook('onRequest', authenticate(ctx))
 
-  app.get<{ Querystring: Query }>('/hazards', { schema }, async (request): Promise<{ hazards: Hazard[] }> => {
-    const { status, schoolId } = request.query
-    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
-    if (schoolId !== undefined && scope !== 'all' && !scope.includes(schoolId)) {
-      throw new ApiHttpError('forbidden', 'You may not see this school')
-    }
-    const schoolIds = schoolId === undefined ? scope : [schoolId]
-    const hazards = await listHazards(ctx.db, status === undefined ? { schoolIds } : { schoolIds, status })
-    return { hazards }
+  app.get<{ Querystring: Query }>('/hazards', { schema }, async (request): Promise<HazardsPage> => {
+    const { status, schoolId, cursor, limit } = request.query
+    const scope = await narrowToSchool(ctx.db, signedInUser(request), schoolId)
+    return listHazards(ctx.db, { scope, limit, ...(status === undefined ? {} : { status }), ...(cursor === undefined ? {} : { cursor }) })
   })
 
   app.get<{ Params: Params }>('/hazards/:id', { schema: { params } }, async (request): Promise<{ hazard: Hazard }> => {

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { InspectionsResponse } from '../../core/protocol.js'
-import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
-import { visibleSchoolIds } from '../auth/scope.js'
+import { narrowToSchool } from '../auth/scope.js'
 import { listInspections } from '../services/list-inspections.js'
 
 type Query = { schoolId?: string; limit: number }
@@ -24,10 +23,7 @@ export const inspectionsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx
 
   app.get<{ Querystring: Query }>('/inspections', { schema }, async (request): Promise<InspectionsResponse> => {
     const { schoolId, limit } = request.query
-    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
-    if (schoolId !== undefined && scope !== 'all' && !scope.includes(schoolId)) {
-      throw new ApiHttpError('forbidden', 'You may not see this school')
-    }
-    return { inspections: await listInspections(ctx.db, { schoolIds: schoolId === undefined ? scope : [schoolId], limit }) }
+    const scope = await narrowToSchool(ctx.db, signedInUser(request), schoolId)
+    return { inspections: await listInspections(ctx.db, { scope, limit }) }
   })
 }

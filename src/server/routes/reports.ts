@@ -2,17 +2,18 @@ import type { FastifyPluginAsync } from 'fastify'
 import { todayIso } from '../../core/dates.js'
 import type { FormTemplate, PeriodKind } from '../../core/forms/types.js'
 import { isPeriod, periodOf } from '../../core/periods.js'
-import type { CanteenSummary, CompletenessOverview, HazardBoard, PledgeSummary, SurveyTotals } from '../../core/protocol.js'
+import { HAZARD_BOARD_SORTS, type CanteenSummary, type CompletenessOverview, type HazardBoard, type HazardBoardPage, type HazardBoardQuery, type PledgeSummary, type SurveyTotals } from '../../core/protocol.js'
+import { WARNING_LEVELS } from '../../core/warningLevel.js'
 import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
-import { visibleSchoolIds } from '../auth/scope.js'
+import { narrowToSchool, readScope, visibleSchoolIds } from '../auth/scope.js'
 import { templateReach } from '../auth/template-owner.js'
 import { formVersions } from '../services/export-form.js'
 import { canteenSummary } from '../services/reports-canteen.js'
 import { completenessOverview } from '../services/reports-completeness.js'
-import { hazardBoard } from '../services/reports-hazards.js'
+import { BOARD_PAGE_SIZE, hazardBoard, hazardBoardPage } from '../services/reports-hazards.js'
 import { pledgeSummary } from '../services/reports-pledges.js'
 import { surveyTotals } from '../services/reports-surveys.js'
 
@@ -20,6 +21,20 @@ const period = { type: 'string', minLength: 4, maxLength: 7, pattern: '^\\d{4}(-
 
 const schemas = {
   canteen: { querystring: { type: 'object', additionalProperties: false, properties: { term: { type: 'string', pattern: '^\\d{4}-T[12]$' } } } },
+  boardRows: {
+    querystring: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        status: { type: 'string', enum: ['open', 'overdue', 'rectified', 'closed'] },
+        level: { type: 'string', enum: [...WARNING_LEVELS] },
+        schoolId: { type: 'string', minLength: 1, maxLength: 64 },
+        formId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' },
+        sort: { type: 'string', enum: [...HAZARD_BOARD_SORTS] },
+        page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
+        pageSize: { type: 'integer', minimum: 1, maximum: 200, default: BOARD_PAGE_SIZE },
+      },
+    },
+  },
   surveys: {
     querystring: {
       type: 'object', required: ['formId', 'period'], additionalProperties: false,
@@ -40,7 +55,13 @@ export const reportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
   })
 
   app.get('/reports/hazard-board', async (request): Promise<HazardBoard> =>
-    hazardBoard(ctx.db, await visibleSchoolIds(ctx.db, signedInUser(request)), todayIso(ctx.now())))
+    hazardBoard(ctx.db, readScope(signedInUser(request)), todayIso(ctx.now())))
+
+  app.get<{ Querystring: HazardBoardQuery }>('/reports/hazard-board/rows', { schema: schemas.boardRows }, async (request): Promise<HazardBoardPage> => {
+    const { schoolId } = request.query
+    const scope = await narrowToSchool(ctx.db, signedInUser(request), schoolId)
+    return hazardBoardPage(ctx.db, scope, request.query, todayIso(ctx.now()))
+  })
 
   app.get<{ Querystring: { term?: string } }>('/reports/canteen-summary', { schema: schemas.canteen }, async (request): Promise<CanteenSummary> => {
     const scope = await visibleSchoolIds(ctx.db, signedInUser(request))

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { MAX_BATCH, type SubmissionsPage, type SubmitResponse } from '../../core/protocol.js'
-import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
-import { visibleSchoolIds } from '../auth/scope.js'
+import { narrowToSchool } from '../auth/scope.js'
 import { ingestBatch } from '../services/ingest.js'
 import { listSubmissions, type SubmissionFilter } from '../services/list-submissions.js'
 
@@ -50,12 +49,8 @@ export const submissionsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx
 
   app.get<{ Querystring: ListQuery }>('/submissions', { schema: listSchema }, async (request): Promise<SubmissionsPage> => {
     const { formId, period, schoolId, cursor, limit } = request.query
-    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
-    if (schoolId !== undefined && scope !== 'all' && !scope.includes(schoolId)) {
-      throw new ApiHttpError('forbidden', 'You may not see this school')
-    }
     const filter: SubmissionFilter = {
-      schoolIds: schoolId === undefined ? scope : [schoolId],
+      scope: await narrowToSchool(ctx.db, signedInUser(request), schoolId),
       limit,
       ...(formId === undefined ? {} : { formId }),
       ...(period === undefined ? {} : { period }),

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely'
 import type { Answers, FormTemplate } from '../../core/forms/types.js'
 import { summariseInspection } from '../../core/inspectionSummary.js'
 import type { InspectionRecord, SubmissionEnvelope } from '../../core/protocol.js'
+import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 
-export type InspectionFilter = { readonly schoolIds: readonly string[] | 'all'; readonly limit: number }
+export type InspectionFilter = { readonly scope: ReadScope; readonly limit: number }
 
 function text(answers: Answers, id: string): string | null {
   const value = answers[id]
@@ -13,7 +14,8 @@ function text(answers: Answers, id: string): string | null {
 
 /** A school's past inspections, newest first, each with its result counts and the hazards it found. */
 export async function listInspections(db: Kysely<Database>, filter: InspectionFilter): Promise<InspectionRecord[]> {
-  if (filter.schoolIds !== 'all' && filter.schoolIds.length === 0) return []
+  const { scope } = filter
+  if (scope.kind === 'none') return []
   let query = db
     .selectFrom('submissions')
     .innerJoin('forms', (join) => join.onRef('forms.id', '=', 'submissions.form_id').onRef('forms.version', '=', 'submissions.form_version'))
@@ -22,7 +24,9 @@ export async function listInspections(db: Kysely<Database>, filter: InspectionFi
     .orderBy('submissions.received_at', 'desc')
     .orderBy('submissions.id', 'desc')
     .limit(filter.limit)
-  if (filter.schoolIds !== 'all') query = query.where('submissions.school_id', 'in', [...filter.schoolIds])
+  // By the district column: its (district_id, received_at, id) index is already in this order.
+  if (scope.kind === 'school') query = query.where('submissions.school_id', '=', scope.schoolId)
+  if (scope.kind === 'district') query = query.where('submissions.district_id', '=', scope.districtId)
   const rows = await query.execute()
   if (rows.length === 0) return []
   const hazards = await db.selectFrom('hazards').select(['id', 'submission_id']).where('submission_id', 'in', rows.map((row) => row.id)).execute()

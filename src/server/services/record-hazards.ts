@@ -3,6 +3,7 @@ import type { FormTemplate } from '../../core/forms/types.js'
 import { deriveHazards, hazardId } from '../../core/hazards.js'
 import type { SubmissionEnvelope, User } from '../../core/protocol.js'
 import type { Database } from '../db/schema.js'
+import { districtOf } from './district-of.js'
 import { addHazardEvents } from './hazard-events.js'
 
 /** Every failed check with a hazard becomes an open hazard with its first history step, in the submission's transaction. */
@@ -32,6 +33,7 @@ export async function recordFoundHazards(
         created_at: at,
         responsible: hazard.responsible?.trim() || null,
         updated_at: at,
+        district_id: districtOf(envelope.schoolId),
       })),
     )
     .execute()

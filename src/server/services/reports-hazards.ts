@@ -1,8 +1,10 @@
-import type { Kysely } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import { chinaTime } from '../../core/exportLayout.js'
-import type { HazardBoard, HazardBoardRow, HazardCounts } from '../../core/protocol.js'
+import type { HazardBoard, HazardBoardPage, HazardBoardQuery, HazardBoardRow, HazardCounts } from '../../core/protocol.js'
 import { WARNING_LEVELS, daysUntil, warningLevel } from '../../core/warningLevel.js'
+import { deadlineIn, levelConditions, longOverdueBefore, type DeadlineBucket } from '../../core/warningLevelFilter.js'
 import { daysBetween, mondayOf, recentWeeks } from '../../core/weeks.js'
+import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { loadFormLabels, type FormLabels } from './form-labels.js'
 
@@ -59,7 +61,8 @@ export async function* iterateHazards(db: Kysely<Database>, scope: Scope, today:
     if (scope !== 'all') query = query.where('h.school_id', 'in', scope.length > 0 ? [...scope] : [''])
     if (after !== null) {
       const { createdAt, id } = after
-      query = query.where((eb) => eb.or([eb('h.created_at', '>', createdAt), eb.and([eb('h.created_at', '=', createdAt), eb('h.id', '>', id)])]))
+      // A row value: each page starts where the last ended in the index, instead of walking past every earlier page.
+      query = query.where((eb) => eb(eb.refTuple('h.created_at', 'h.id'), '>', eb.tuple(createdAt, id)))
     }
     const rows = await query.execute()
     if (rows.length === 0) return
@@ -70,61 +73,127 @@ export async function* iterateHazards(db: Kysely<Database>, scope: Scope, today:
   }
 }
 
-function emptyCounts(): { open: number; overdue: number; rectified: number; closed: number } {
+type Counts = { open: number; overdue: number; rectified: number; closed: number }
+
+function emptyCounts(): Counts {
   return { open: 0, overdue: 0, rectified: 0, closed: 0 }
 }
 
-function count(into: { open: number; overdue: number; rectified: number; closed: number }, row: HazardBoardRow): void {
-  into[row.status] += 1
-  if (row.daysOverdue > 0) into.overdue += 1
+type Group = { school_id: string; form_id: string; status: string; severity: string; bucket: DeadlineBucket; n: string | number }
+
+function addGroup(into: Counts, group: Group, n: number): void {
+  into[group.status as keyof Counts] += n
+  if (group.status === 'open' && group.bucket !== 'due') into.overdue += n
+}
+
+type HazardsEb = ExpressionBuilder<Database & { h: Database['hazards'] }, 'h'>
+
+/** Rows of the scope, by the district_id copied onto each hazard (migration 0010). */
+function inScope(eb: HazardsEb, scope: ReadScope) {
+  if (scope.kind === 'district') return eb('h.district_id', '=', scope.districtId)
+  if (scope.kind === 'school') return eb('h.school_id', '=', scope.schoolId)
+  return scope.kind === 'all' ? eb.lit(true) : eb.lit(false)
 }
 
 const TREND_WEEKS = 12
 
 /**
- * The hazards board: every hazard in scope with its warning level, age and days overdue;
- * counts by status, level, school and subject; found and closed per week for 12 weeks.
+ * The board's counts: by status, level, school and subject, and found and closed per week for 12
+ * weeks. Grouped in the database (status, severity and where the deadline stands today decide the
+ * level), so the reply and the work stay small however many hazards the district has found.
  */
-export async function hazardBoard(db: Kysely<Database>, scope: Scope, today: string): Promise<HazardBoard> {
-  const hazards: HazardBoardRow[] = []
-  for await (const page of iterateHazards(db, scope, today)) hazards.push(...page)
+export async function hazardBoard(db: Kysely<Database>, scope: ReadScope, today: string): Promise<HazardBoard> {
+  const longBefore = longOverdueBefore(today)
+  const groups = (await db
+    .selectFrom('hazards as h')
+    .where((eb) => inScope(eb, scope))
+    .select(['h.school_id', 'h.form_id', 'h.status', 'h.severity'])
+    .select(sql<DeadlineBucket>`case when h.status <> 'open' or h.deadline >= ${today} then 'due' when h.deadline >= ${longBefore} then 'overdue' else 'long_overdue' end`.as('bucket'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .groupBy(['h.school_id', 'h.form_id', 'h.status', 'h.severity', sql`5`])
+    .execute()) as Group[]
+  const labels = await loadFormLabels(db)
+  const schoolIds = [...new Set(groups.map((group) => group.school_id))]
+  const names = new Map<string, string>()
+  for (let start = 0; start < schoolIds.length; start += 500) {
+    const rows = await db.selectFrom('schools').select(['id', 'name']).where('id', 'in', schoolIds.slice(start, start + 500)).execute()
+    for (const row of rows) names.set(row.id, row.name)
+  }
   const totals = emptyCounts()
   const byLevel = Object.fromEntries(WARNING_LEVELS.map((level) => [level, 0])) as Record<(typeof WARNING_LEVELS)[number], number>
-  const bySchool = new Map<string, { schoolId: string; schoolName: string } & ReturnType<typeof emptyCounts>>()
-  const bySubject = new Map<string, { formId: string; subject: HazardBoardRow['subject'] } & ReturnType<typeof emptyCounts>>()
-  for (const row of hazards) {
-    count(totals, row)
-    if (row.level !== null) byLevel[row.level] += 1
-    const school = bySchool.get(row.schoolId) ?? { schoolId: row.schoolId, schoolName: row.schoolName, ...emptyCounts() }
-    count(school, row)
-    bySchool.set(row.schoolId, school)
-    const subject = bySubject.get(row.formId) ?? { formId: row.formId, subject: row.subject, ...emptyCounts() }
-    count(subject, row)
-    bySubject.set(row.formId, subject)
+  const bySchool = new Map<string, { schoolId: string; schoolName: string } & Counts>()
+  const bySubject = new Map<string, { formId: string; subject: HazardBoardRow['subject'] } & Counts>()
+  for (const group of groups) {
+    const n = Number(group.n)
+    addGroup(totals, group, n)
+    const level = warningLevel({ severity: group.severity as HazardBoardRow['severity'], status: group.status as HazardBoardRow['status'], deadline: deadlineIn(group.bucket, today) }, today)
+    if (level !== null) byLevel[level] += n
+    const school = bySchool.get(group.school_id) ?? { schoolId: group.school_id, schoolName: names.get(group.school_id) ?? group.school_id, ...emptyCounts() }
+    addGroup(school, group, n)
+    bySchool.set(group.school_id, school)
+    const subject = bySubject.get(group.form_id) ?? { formId: group.form_id, subject: labels.title(group.form_id), ...emptyCounts() }
+    addGroup(subject, group, n)
+    bySubject.set(group.form_id, subject)
   }
   const weeks = recentWeeks(today, TREND_WEEKS)
+  const since = new Date(`${weeks[0] ?? today}T00:00:00+08:00`).toISOString()
   const found = new Map(weeks.map((week) => [week, 0]))
-  for (const row of hazards) {
-    const week = mondayOf(chinaDay(row.createdAt))
+  const recent = await db.selectFrom('hazards as h').select('h.created_at').where((eb) => inScope(eb, scope)).where('h.created_at', '>=', since).execute()
+  for (const row of recent) {
+    const week = mondayOf(chinaDay(row.created_at))
     if (found.has(week)) found.set(week, (found.get(week) ?? 0) + 1)
   }
   const closed = new Map(weeks.map((week) => [week, 0]))
-  const ids = new Set(hazards.map((row) => row.id))
-  const oldest = weeks[0] ?? today
-  const events = await db.selectFrom('hazard_events').select(['hazard_id', 'at']).where('kind', '=', 'closed')
-    .where('at', '>=', new Date(`${oldest}T00:00:00+08:00`).toISOString()).execute()
+  const events = await db.selectFrom('hazard_events as e').innerJoin('hazards as h', 'h.id', 'e.hazard_id').select('e.at')
+    .where('e.kind', '=', 'closed').where('e.at', '>=', since).where((eb) => inScope(eb, scope)).execute()
   for (const event of events) {
     const week = mondayOf(chinaDay(event.at))
-    if (ids.has(event.hazard_id) && closed.has(week)) closed.set(week, (closed.get(week) ?? 0) + 1)
+    if (closed.has(week)) closed.set(week, (closed.get(week) ?? 0) + 1)
   }
   const byOpenFirst = (a: HazardCounts, b: HazardCounts) => b.overdue - a.overdue || b.open - a.open
   return {
     today,
-    hazards: hazards.sort((a, b) => b.daysOverdue - a.daysOverdue || a.deadline.localeCompare(b.deadline)),
     totals,
     byLevel,
     bySchool: [...bySchool.values()].sort(byOpenFirst),
     bySubject: [...bySubject.values()].sort(byOpenFirst),
     trend: weeks.map((week) => ({ week, found: found.get(week) ?? 0, closed: closed.get(week) ?? 0 })),
   }
+}
+
+export const BOARD_PAGE_SIZE = 50
+
+/** One page of the board's table, filtered and sorted in the database: a page costs the same on page 1 and page 600. */
+export async function hazardBoardPage(db: Kysely<Database>, scope: ReadScope, query: HazardBoardQuery, today: string): Promise<HazardBoardPage> {
+  const pageSize = query.pageSize ?? BOARD_PAGE_SIZE
+  const page = query.page ?? 1
+  const { status, level, schoolId, formId } = query
+  let base = db.selectFrom('hazards as h').innerJoin('schools as s', 's.id', 'h.school_id').where((eb) => inScope(eb, scope))
+  if (status === 'overdue') base = base.where('h.status', '=', 'open').where('h.deadline', '<', today)
+  else if (status !== undefined) base = base.where('h.status', '=', status)
+  if (schoolId !== undefined) base = base.where('h.school_id', '=', schoolId)
+  if (formId !== undefined) base = base.where('h.form_id', '=', formId)
+  if (level !== undefined) {
+    const conditions = levelConditions(level, today)
+    base = base.where((eb) => eb.or(conditions.map((condition) => {
+      const parts = [eb('h.status', '=', condition.status), eb('h.severity', '=', condition.severity)]
+      if (condition.deadline?.from !== undefined) parts.push(eb('h.deadline', '>=', condition.deadline.from))
+      if (condition.deadline?.before !== undefined) parts.push(eb('h.deadline', '<', condition.deadline.before))
+      return eb.and(parts)
+    })))
+  }
+  const counted = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst()
+  let rows = base.select(['h.id', 'h.school_id', 's.name as school_name', 'h.form_id', 'h.field_id', 'h.description', 'h.severity', 'h.status',
+    'h.deadline', 'h.responsible', 'h.created_at', 'h.updated_at'])
+  switch (query.sort ?? 'overdue') {
+    // Open hazards first, soonest deadline (so the longest overdue) on top: what needs chasing.
+    // With one status asked for, that is the deadline order, which the index already holds.
+    case 'overdue': rows = (status === undefined ? rows.orderBy(sql`case when h.status = 'open' then 0 else 1 end`) : rows).orderBy('h.deadline').orderBy('h.id'); break
+    case 'deadline': rows = rows.orderBy('h.deadline').orderBy('h.id'); break
+    case 'age': rows = rows.orderBy('h.created_at').orderBy('h.id'); break
+    case 'school': rows = rows.orderBy('s.name').orderBy('h.deadline').orderBy('h.id'); break
+  }
+  const labels = await loadFormLabels(db)
+  const found = await rows.limit(pageSize).offset((page - 1) * pageSize).execute()
+  return { rows: found.map((row) => toBoardRow(row, labels, today)), total: Number(counted?.n ?? 0), page, pageSize }
 }

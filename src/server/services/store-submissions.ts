@@ -3,6 +3,7 @@ import type { FormTemplate } from '../../core/forms/types.js'
 import type { SubmissionEnvelope, SubmitResult, User } from '../../core/protocol.js'
 import type { Database } from '../db/schema.js'
 import { deriveReport } from './derive-report.js'
+import { districtOf } from './district-of.js'
 import { recordRectification } from './hazard-rectification.js'
 import { chunks, priorOutcomeOf, storedRows } from './ingest-lookups.js'
 import { PledgeAlreadySigned, recordPledgeSigning, type PledgeSigning } from './pledge-signing.js'
@@ -52,6 +53,7 @@ export async function storeSubmissions(trx: Db, user: User, items: readonly Acce
         started_at: envelope.startedAt,
         completed_at: envelope.completedAt,
         received_at: receivedAt,
+        district_id: districtOf(envelope.schoolId),
       })),
     )
     .onConflict((oc) => oc.column('id').doNothing())

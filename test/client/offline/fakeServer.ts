@@ -1,5 +1,5 @@
 import { digestOf } from '../../../src/core/digest.js'
-import type { ApiError, SubmissionEnvelope, SubmitResult } from '../../../src/core/protocol.js'
+import type { ApiError, Hazard, SubmissionEnvelope, SubmitResult } from '../../../src/core/protocol.js'
 import type { ValidationIssue } from '../../../src/core/validate.js'
 import type { Transport, TransportResult } from '../../../src/client/offline/transport.js'
 
@@ -17,7 +17,7 @@ export type Operation = 'submit' | 'head' | 'put' | 'pull'
 export type Call =
   | { readonly op: 'submit'; readonly ids: readonly string[] }
   | { readonly op: 'head' | 'put'; readonly hash: string }
-  | { readonly op: 'pull'; readonly what: string; readonly etag?: string }
+  | { readonly op: 'pull'; readonly what: string; readonly etag?: string; readonly cursor?: string }
 
 type Stored = { readonly digest: string; readonly receivedAt: string; readonly envelope: SubmissionEnvelope }
 
@@ -29,6 +29,9 @@ export type FakeServer = Transport & {
   readonly submissions: Map<string, Stored>
   readonly blobs: Map<string, { bytes: ArrayBuffer; type: string }>
   readonly calls: Call[]
+  /** The hazards GET /hazards pages through, `hazardPageSize` at a time. */
+  readonly hazards: Hazard[]
+  hazardPageSize: number
   /** Queue faults for the next calls of an operation. */
   fail(op: Operation, ...faults: Fault[]): void
   /** Refuse envelopes this returns issues for (validation on the server). */
@@ -97,10 +100,20 @@ export function createFakeServer(clock: () => number = Date.now): FakeServer {
     return { kind: 'ok', value, etag: current }
   }
 
+  const hazards: Hazard[] = []
+  let hazardPageSize = 500
+
   return {
     submissions,
     blobs,
     calls,
+    hazards,
+    get hazardPageSize() {
+      return hazardPageSize
+    },
+    set hazardPageSize(size: number) {
+      hazardPageSize = size
+    },
     fail: (op, ...more) => faults[op].push(...more),
     rejectWhen: (next) => {
       rule = next
@@ -148,7 +161,15 @@ export function createFakeServer(clock: () => number = Date.now): FakeServer {
     fetchForms: (etag) => pull('forms', etag, { forms: [] }, '"forms-1"'),
     fetchSchools: (etag) =>
       pull('schools', etag, { schools: [{ id: 's1', name: '一中', districtId: 'd1', kind: 'middle', township: null }] }, '"schools-1"'),
-    fetchHazards: (etag) => pull('hazards', etag, { hazards: [] }, '"hazards-1"'),
+    async fetchHazards(cursor) {
+      // The cursor is the index of the next hazard: opaque to the phone, as the real one is.
+      calls.push({ op: 'pull', what: 'hazards', ...(cursor === undefined ? {} : { cursor }) })
+      const { early } = before<never>('pull')
+      if (early !== null) return early
+      const start = cursor === undefined ? 0 : Number(cursor)
+      const end = start + hazardPageSize
+      return { kind: 'ok', value: { hazards: hazards.slice(start, end), nextCursor: end < hazards.length ? String(end) : null } }
+    },
     fetchLatestReports: (etag) => pull('reports', etag, { reports: [] }, '"reports-1"'),
   }
 }

@@ -42,7 +42,7 @@ describe('pulling forms', () => {
       putBlob: async () => ({ kind: 'retry', reason: 'not used' }),
       fetchForms: async () => ({ kind: 'ok', value: { forms: listed } }),
       fetchSchools: unchanged,
-      fetchHazards: unchanged,
+      fetchHazards: async () => ({ kind: 'ok' as const, value: { hazards: [], nextCursor: null } }),
       fetchLatestReports: unchanged,
     }
     await pullReference(stores, transport)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Hazard } from '../../../src/core/protocol.js'
 import { pullReference } from '../../../src/client/offline/pullReference.js'
 import { createFakeServer } from './fakeServer.js'
 import { freshStores } from './harness.js'
@@ -54,5 +55,40 @@ describe('pulling the reference lists', () => {
     expect(server.calls.find((call) => call.op === 'pull' && call.what === 'forms')).toEqual({ op: 'pull', what: 'forms' })
     expect(server.calls.find((call) => call.op === 'pull' && call.what === 'schools')).toMatchObject({ etag: '"schools-1"' })
     expect(await stores.meta.getItem('forms')).toEqual([])
+  })
+
+  const hazard = (n: number): Hazard => ({
+    id: `h${n}`, schoolId: 's1', submissionId: `sub${n}`, formId: 'fire-safety', fieldId: 'exits', description: `hazard ${n}`,
+    severity: 'low', deadline: '2026-12-31', status: 'open', createdAt: '2026-11-01T00:00:00.000Z', responsible: null, photos: [],
+    updatedAt: '2026-11-01T00:00:00.000Z', history: [],
+  })
+
+  it('follows the hazards cursor to the last page: a district longer than one page arrives whole', async () => {
+    const { stores } = freshStores()
+    const server = createFakeServer()
+    server.hazards.push(...Array.from({ length: 7 }, (_, n) => hazard(n)))
+    server.hazardPageSize = 3
+    const outcome = await pullReference(stores, server)
+    expect(outcome.kind).toBe('done')
+    expect(((await stores.meta.getItem<Hazard[]>('hazards')) ?? []).map((each) => each.id)).toEqual(['h0', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+    expect(server.calls.filter((call) => call.op === 'pull' && call.what === 'hazards')).toEqual([
+      { op: 'pull', what: 'hazards' },
+      { op: 'pull', what: 'hazards', cursor: '3' },
+      { op: 'pull', what: 'hazards', cursor: '6' },
+    ])
+  })
+
+  it('a hazards page lost on the network keeps the whole list the phone held, not half of a new one', async () => {
+    const { stores } = freshStores()
+    const server = createFakeServer()
+    server.hazards.push(hazard(0))
+    await pullReference(stores, server)
+    server.hazards.push(hazard(1), hazard(2))
+    server.hazardPageSize = 2
+    const fetch = server.fetchHazards.bind(server)
+    server.fetchHazards = async (cursor) => (cursor === undefined ? fetch(cursor) : { kind: 'retry', reason: 'connection reset' })
+    const outcome = await pullReference(stores, server)
+    expect(outcome.kind).toBe('retry')
+    expect(((await stores.meta.getItem<Hazard[]>('hazards')) ?? []).map((each) => each.id)).toEqual(['h0'])
   })
 })

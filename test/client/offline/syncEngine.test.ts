@@ -170,7 +170,7 @@ describe('sync engine: delivery', () => {
     expect(server.calls.filter((call) => call.op === 'pull').slice(4)).toEqual([
       { op: 'pull', what: 'forms', etag: '"forms-1"' },
       { op: 'pull', what: 'schools', etag: '"schools-1"' },
-      { op: 'pull', what: 'hazards', etag: '"hazards-1"' },
+      { op: 'pull', what: 'hazards' },
       { op: 'pull', what: 'reports', etag: '"reports-1"' },
     ])
   })

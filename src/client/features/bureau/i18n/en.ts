@@ -76,6 +76,7 @@ export default {
       receivedAt: 'Received {time}',
       by: 'Filed by {name}',
       unknownTemplate: 'This version’s template is not on this device; answers are shown by field id',
+      more: 'Load older reports',
     },
     answers: { pass: 'Pass', fail: 'Fail', na: 'N/A', hazard: 'Hazard: {text}', photos: '{n} photos' },
     hazards: {
@@ -105,6 +106,9 @@ export default {
       reopened: 'Sent back to the school',
       empty: 'No hazard matches',
       export: 'Export the hazard register',
+      previous: 'Previous',
+      next: 'Next',
+      page: 'Page {page} of {pages} · {total} hazards',
     },
     canteen: {
       title: 'Canteen grades',

@@ -77,6 +77,7 @@ export default {
       receivedAt: '接收于 {time}',
       by: '填报人 {name}',
       unknownTemplate: '此版本的表单模板不在本机，按字段显示原始答案',
+      more: '加载更早的报告',
     },
     answers: { pass: '合格', fail: '不合格', na: '不适用', hazard: '隐患：{text}', photos: '{n} 张照片' },
     hazards: {
@@ -106,6 +107,9 @@ export default {
       reopened: '已退回学校',
       empty: '没有符合条件的隐患',
       export: '导出隐患台账',
+      previous: '上一页',
+      next: '下一页',
+      page: '第 {page} / {pages} 页 · 共 {total} 条',
     },
     canteen: {
       title: '食堂等级',

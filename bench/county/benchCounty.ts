@@ -1,0 +1,175 @@
+// npm run bench:county [-- --sizes 150,600,2000 --runs 5] — builds a county of each size through
+// the real API (seedCounty), then times the bureau's reads against it: p50/p95 per read per size,
+// how each grows from one size to the next, and the longest synchronous SQLite call of each read.
+// SQLite always; PostgreSQL too when DATABASE_URL is set (a new schema per size).
+import { mkdtempSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { FastifyInstance } from 'fastify'
+import pg from 'pg'
+import { periodOf } from '../../src/core/periods.js'
+import { openCounty, type CountyTarget } from './countyApp.js'
+import { login, seedCounty, type CountySummary } from './seedCounty.js'
+import { installSyncDbTimer } from './syncDbTimer.js'
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '150,600,2000' }, runs: { type: 'string', default: '5' } } })
+const SIZES = values.sizes.split(',').map(Number)
+const RUNS = Number(values.runs)
+const TARGET_P95_MS = 300
+const timer = installSyncDbTimer()
+
+type Sample = { ms: number; syncMs: number; bytes: number }
+type Measured = { read: string; samples: Sample[]; note?: string }
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
+}
+
+async function timed(app: FastifyInstance, token: string, url: string): Promise<Sample & { body: string }> {
+  timer.reset()
+  const started = performance.now()
+  const response = await app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { authorization: `Bearer ${token}` } })
+  const ms = performance.now() - started
+  if (response.statusCode !== 200) throw new Error(`GET ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`)
+  return { ms, syncMs: timer.longestMs(), bytes: response.rawPayload.length, body: response.body }
+}
+
+/** Follows a cursor list to its end: each page is a sample; the whole walk is one more read. */
+async function walk(app: FastifyInstance, token: string, first: string, next: (cursor: string) => string): Promise<{ pages: Sample[]; total: Sample; count: number }> {
+  const pages: Sample[] = []
+  let url = first
+  for (;;) {
+    const page = await timed(app, token, url)
+    pages.push(page)
+    const cursor = (JSON.parse(page.body) as { nextCursor: string | null }).nextCursor
+    if (cursor === null) break
+    url = next(cursor)
+  }
+  const total = { ms: pages.reduce((sum, page) => sum + page.ms, 0), syncMs: Math.max(...pages.map((page) => page.syncMs)), bytes: pages.reduce((sum, page) => sum + page.bytes, 0) }
+  return { pages, total, count: pages.length }
+}
+
+async function measure(app: FastifyInstance, now: Date): Promise<Measured[]> {
+  const bureau = await login(app, 'bureau', 'bureau123')
+  const inspector = await login(app, 'inspector', 'inspector123')
+  const admin = await login(app, 'admin', 'admin123')
+  const school = await login(app, 'county1', 'county-staff-1')
+  const month = periodOf(new Date(now.getTime() - 31 * 86_400_000), 'month')
+  const term = periodOf(new Date(now.getTime() - 120 * 86_400_000), 'term')
+  const reads: [string, string, string][] = [
+    ['bureau', '/reports/overview', 'overview'],
+    ['bureau', '/reports/hazard-board', 'hazard-board (counts)'],
+    ['bureau', '/reports/hazard-board/rows', 'hazard-board rows p.1'],
+    ['bureau', '/reports/hazard-board/rows?status=overdue&sort=school&page=20', 'hazard-board rows overdue p.20'],
+    ['bureau', '/reports/hazard-board/rows?level=red&sort=age', 'hazard-board rows red'],
+    ['bureau', `/reports/completeness?formId=fire-safety&period=${month}`, 'completeness fire month'],
+    ['bureau', `/reports/completeness?formId=myopia-screening&period=${term}`, 'completeness survey term'],
+    ['bureau', `/reports/canteen-summary?term=${term}`, 'canteen-summary'],
+    ['bureau', '/reports/canteen-grades', 'canteen-grades'],
+    ['bureau', `/reports/survey-totals?formId=myopia-screening&period=${term}`, 'survey-totals'],
+    ['bureau', '/reports/pledge-summary', 'pledge-summary'],
+    ['bureau', '/admin/deadlines', 'admin/deadlines'],
+    ['school', '/reports/latest', 'latest (a school)'],
+    ['bureau', '/schools', 'schools'],
+    ['bureau', '/admin/schools', 'admin/schools'],
+    ['bureau', '/admin/users', 'admin/users'],
+    ['admin', '/admin/schools', 'admin/schools (admin)'],
+    ['bureau', '/inspections?limit=50', 'inspections p.1'],
+    ['bureau', `/exports/fire-safety.xlsx?period=${month}`, 'export fire month xlsx'],
+    ['bureau', '/exports/hazards.xlsx', 'export hazards xlsx'],
+    ['bureau', `/exports/completeness.csv?formId=myopia-screening&period=${term}`, 'export completeness csv'],
+  ]
+  const tokens: Record<string, string> = { bureau, inspector, admin, school }
+  const results: Measured[] = []
+  for (const [who, url, read] of reads) {
+    const samples: Sample[] = []
+    try {
+      await timed(app, tokens[who] ?? bureau, url)
+      for (let run = 0; run < RUNS; run++) samples.push(await timed(app, tokens[who] ?? bureau, url))
+      results.push({ read, samples })
+    } catch (error) {
+      results.push({ read, samples: [], note: String(error).slice(0, 120) })
+    }
+  }
+  const hazards = await walk(app, inspector, '/hazards', (cursor) => `/hazards?cursor=${encodeURIComponent(cursor)}`)
+  results.push({ read: 'hazards page (500)', samples: hazards.pages, note: `${hazards.count} pages` })
+  results.push({ read: 'hazards all pages', samples: [hazards.total] })
+  const subs = await walk(app, bureau, '/submissions?limit=200', (cursor) => `/submissions?limit=200&cursor=${encodeURIComponent(cursor)}`)
+  results.push({ read: 'submissions page (200)', samples: subs.pages, note: `${subs.count} pages` })
+  results.push({ read: 'submissions all pages', samples: [subs.total] })
+  return results
+}
+
+type Row = { dialect: string; size: number; summary: CountySummary; seedSeconds: number; reads: Measured[] }
+
+async function runSize(dialect: 'sqlite' | 'postgres', size: number): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), `county-${size}-`))
+  const databaseUrl = process.env['DATABASE_URL']
+  const schema = `bench_county_${size}_${Date.now().toString(36)}`
+  const target: CountyTarget = dialect === 'sqlite' ? { dataDir: join(dir, 'data') } : { databaseUrl: databaseUrl ?? '', schema }
+  const county = await openCounty(target, { fresh: true })
+  try {
+    const started = performance.now()
+    const summary = await seedCounty(county.app, county.clock, { schools: size, log: () => undefined })
+    const seedSeconds = (performance.now() - started) / 1000
+    console.error(`${dialect} ${size}: seeded ${JSON.stringify(summary)} in ${seedSeconds.toFixed(0)} s`)
+    return { dialect, size, summary, seedSeconds, reads: await measure(county.app, county.clock.now) }
+  } finally {
+    await county.close()
+    await rm(dir, { recursive: true, force: true })
+    if (dialect === 'postgres' && databaseUrl) {
+      const client = new pg.Client({ connectionString: databaseUrl })
+      await client.connect()
+      await client.query(`drop schema ${schema} cascade`)
+      await client.end()
+    }
+  }
+}
+
+function report(rows: readonly Row[]): void {
+  const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1))
+  for (const dialect of [...new Set(rows.map((row) => row.dialect))]) {
+    const mine = rows.filter((row) => row.dialect === dialect)
+    console.log(`\n### ${dialect}: ${mine.map((row) => `${row.size} schools = ${row.summary.reports} reports, ${row.summary.hazards} hazards (seeded in ${row.seedSeconds.toFixed(0)} s)`).join('; ')}\n`)
+    console.log(`| read | ${mine.map((row) => `${row.size}: p50 / p95 ms`).join(' | ')} | growth (×data → ×p50) | longest sync DB ms | note |`)
+    console.log(`|---|${mine.map(() => '---').join('|')}|---|---|---|`)
+    const names = mine[0]?.reads.map((read) => read.read) ?? []
+    for (const name of names) {
+      const per = mine.map((row) => row.reads.find((read) => read.read === name))
+      const stats = per.map((read) => {
+        const ms = (read?.samples ?? []).map((sample) => sample.ms).sort((a, b) => a - b)
+        return { p50: percentile(ms, 50), p95: percentile(ms, 95), sync: Math.max(0, ...(read?.samples ?? []).map((sample) => sample.syncMs)) }
+      })
+      const growth: string[] = []
+      let flagged = false
+      for (let index = 1; index < mine.length; index++) {
+        const before = stats[index - 1]
+        const after = stats[index]
+        const dataRatio = (mine[index]?.summary.reports ?? 1) / (mine[index - 1]?.summary.reports ?? 1)
+        if (!before || !after || before.p50 <= 0) continue
+        const timeRatio = after.p50 / before.p50
+        // More than linear (time more than doubles when data doubles) and not lost in noise.
+        const superlinear = Math.log(timeRatio) / Math.log(dataRatio) > 1 && after.p50 > 5
+        flagged ||= superlinear
+        growth.push(`×${dataRatio.toFixed(1)}→×${timeRatio.toFixed(1)}${superlinear ? ' ⚠' : ''}`)
+      }
+      const over = stats.some((stat) => stat.p95 > TARGET_P95_MS)
+      const notes = per.map((read) => read?.note ?? '').filter(Boolean)
+      const note = [[...new Set(notes)].join(' / '), over ? `over ${TARGET_P95_MS} ms` : '', flagged ? 'superlinear' : ''].filter(Boolean).join('; ')
+      console.log(`| ${name} | ${stats.map((stat) => `${fmt(stat.p50)} / ${fmt(stat.p95)}`).join(' | ')} | ${growth.join(', ')} | ${dialect === 'postgres' ? 'n/a (async driver)' : stats.map((stat) => fmt(stat.sync)).join(' / ')} | ${note} |`)
+    }
+  }
+}
+
+const rows: Row[] = []
+const dialects: ('sqlite' | 'postgres')[] = process.env['DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite']
+for (const dialect of dialects) {
+  for (const size of SIZES) {
+    rows.push(await runSize(dialect, size))
+    // The table so far after every size: a long run that stops still leaves its figures.
+    report(rows)
+  }
+}

@@ -1,0 +1,18 @@
+import { ApiHttpError } from '../api-error.js'
+
+/** An opaque cursor: the sort key and id of the last row on the previous page. */
+export function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url')
+}
+
+export function decodeCursor(cursor: string): { readonly key: string; readonly id: string } {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === 'string')) {
+      return { key: parsed[0] as string, id: parsed[1] as string }
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new ApiHttpError('bad_request', 'The cursor is not valid')
+}

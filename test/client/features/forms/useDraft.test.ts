@@ -14,6 +14,17 @@ function answersWithoutPhotos() {
   return { ...passingFireSafetyAnswers(), exits: { result: 'pass' as const } }
 }
 
+function newFireDraft() {
+  return createDraft(stores, {
+    formId: fireSafety.id,
+    formVersion: fireSafety.version,
+    schoolId: 'school-1',
+    deviceId: 'device-1',
+    userId: 'u1',
+    answers: answersWithoutPhotos(),
+  })
+}
+
 async function openDraft(id: string): Promise<ReturnType<typeof useDraft>> {
   let draft: ReturnType<typeof useDraft> | undefined
   mount(defineComponent({ setup: () => ((draft = useDraft(id)), () => h('div')) }))
@@ -31,14 +42,7 @@ describe('submitting a draft', () => {
   })
 
   it('a second tap on 提交 after the report was queued is not “0 places to fix”', async () => {
-    const record = await createDraft(stores, {
-      formId: fireSafety.id,
-      formVersion: fireSafety.version,
-      schoolId: 'school-1',
-      deviceId: 'device-1',
-      answers: answersWithoutPhotos(),
-      userId: 'u1',
-    })
+    const record = await newFireDraft()
     const draft = await openDraft(record.id)
     expect(await draft.submit()).toBe('queued')
     expect(draft.record.value?.state).toBe('queued')
@@ -47,14 +51,7 @@ describe('submitting a draft', () => {
   })
 
   it('a second screen on the same record, opened before the first queued it, still says queued', async () => {
-    const record = await createDraft(stores, {
-      formId: fireSafety.id,
-      formVersion: fireSafety.version,
-      schoolId: 'school-1',
-      deviceId: 'device-1',
-      answers: answersWithoutPhotos(),
-      userId: 'u1',
-    })
+    const record = await newFireDraft()
     const first = await openDraft(record.id)
     const second = await openDraft(record.id)
     expect(await first.submit()).toBe('queued')

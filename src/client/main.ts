@@ -1,5 +1,4 @@
 import { createPinia } from 'pinia'
-import { showFailToast } from 'vant'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { useOutboxStore } from './features/outbox/outboxStore.js'
@@ -10,13 +9,7 @@ import { registerServiceWorker } from './offline/registerSw.js'
 import { router } from './router.js'
 import { useAppUpdate } from './ui/useAppUpdate.js'
 import { whenIdle } from './ui/whenIdle.js'
-import { serviceWorkerBlocked } from './ui/serviceWorkerState.js'
-import { isChunkLoadError, warmPhoneScreens } from './warmPhoneScreens.js'
-
-// Popup's rules in the first stylesheet: a toast is also a .van-popup, and its dark background
-// (same specificity) wins only if toast's rules come later. Loaded lazily, popup's CSS came in
-// after the toast's on some paths and made every toast white on white.
-import 'vant/es/popup/style'
+import { isChunkLoadError, screenLoadFailed, serviceWorkerBlocked } from './ui/appNotices.js'
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router)
 void localeReady.then(() => app.mount('#app'))
@@ -34,17 +27,24 @@ void forms.load().catch(() => undefined)
 outbox.start()
 startBackgroundWork({ onPulled: () => void forms.reload() })
 const update = useAppUpdate()
+// Only a browser without a service worker needs it: its own chunk, off everyone's first screen.
+function warmScreens(): void {
+  void import('./warmPhoneScreens.js').then(({ warmPhoneScreens }) => warmPhoneScreens(router)).catch(() => undefined)
+}
 const worker = registerServiceWorker({
   onUpdateWaiting: (activate) => update.offer(activate),
   onSyncRequest: () => void outbox.syncNow('background-sync'),
   onUnavailable: () => {
     serviceWorkerBlocked.value = true
-    warmPhoneScreens(router)
+    warmScreens()
   },
 })
 // No service worker API (iOS WeChat, some Android shells): nothing is precached, so the screens load now.
-if (worker === null && !import.meta.env.DEV) warmPhoneScreens(router)
+if (worker === null && !import.meta.env.DEV) warmScreens()
 // A screen that could not load (offline, before its chunk was fetched) says so instead of doing nothing.
 router.onError((error) => {
-  if (isChunkLoadError(error)) showFailToast(i18n.global.t('app.screenNeedsNetwork'))
+  if (isChunkLoadError(error)) screenLoadFailed.value = true
+})
+router.afterEach((_to, _from, failure) => {
+  if (!failure) screenLoadFailed.value = false
 })

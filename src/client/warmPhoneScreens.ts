@@ -22,9 +22,3 @@ export function warmPhoneScreens(router: Router): void {
     }
   })
 }
-
-/** Vite's words for a lazy chunk (or its CSS) that could not be fetched. */
-export function isChunkLoadError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error)
-  return /dynamically imported module|Unable to preload CSS|Importing a module script failed|error loading dynamically imported/i.test(message)
-}

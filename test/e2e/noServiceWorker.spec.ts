@@ -72,3 +72,16 @@ test('with no service worker API at all, the same', async ({ browser, baseURL })
   expect(await reportsWithId(browser, baseURL ?? '', id)).toBe(1)
   await context.close()
 })
+
+test('a screen whose chunk cannot load says it needs a signal, instead of doing nothing', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' })
+  // The settings screen's chunk never arrives (as offline before it was ever fetched).
+  await context.route(/\/assets\/SettingsView-[^/]+\.js$/, (route) => route.abort('internetdisconnected'))
+  const page = await context.newPage()
+  await signIn(page, 'school1', 'school123')
+  await page.locator('.van-tabbar-item', { hasText: '我的' }).click()
+  const notice = page.locator('[data-warning="screenNeedsNetwork"]')
+  await expect(notice).toBeVisible()
+  await expect(notice).toContainText('需要联网')
+  await context.close()
+})

@@ -100,6 +100,7 @@ export default {
       sending: 'Sending',
       sent: 'Delivered',
       rejected: 'Returned',
+      dismissed: 'Taken out',
     },
     deliveredAt: 'Delivered {time}',
     nextAttempt: 'Retrying at {time}',
@@ -114,6 +115,10 @@ export default {
     edit: 'Fix and submit again',
     lastError: 'Reason',
     waitingBecause: 'Waiting because',
+    finalRefusal: 'No change to this report can make the server accept it. Take it out of the outbox: it no longer counts as waiting, and the report and the reason stay in the history.',
+    dismiss: 'Take out of the outbox',
+    dismissConfirm: 'Once taken out, this report no longer waits to be delivered or counts as waiting; the report and the reason stay in the outbox history.',
+    dismissed: 'Taken out of the outbox and no longer waiting; the report and the reason stay here.',
   },
   sync: {
     syncing: 'Syncing {done}/{total}',

@@ -59,6 +59,7 @@ export default {
       sending: '发送中',
       sent: '已送达',
       rejected: '被退回',
+      dismissed: '已移出',
     },
     deliveredAt: '送达 {time}',
     nextAttempt: '将于 {time} 重试',
@@ -73,6 +74,10 @@ export default {
     edit: '修改后重新提交',
     lastError: '原因',
     waitingBecause: '等待原因',
+    finalRefusal: '修改后重新提交也无法被接收。可将它移出发件箱：不再计入待送达，报告和退回原因仍保留在记录中。',
+    dismiss: '移出发件箱',
+    dismissConfirm: '移出后这份报告不再等待送达，也不计入待送达数量；报告和退回原因仍保留在发件箱记录中。',
+    dismissed: '已移出发件箱，不再等待送达；报告和退回原因保留在此。',
   },
   sync: {
     syncing: '正在同步 {done}/{total}',

@@ -227,6 +227,8 @@ export default {
     rectify: 'Report the rectification',
     rectificationWaiting: 'The rectification is saved on this phone and is sent with a signal',
     noRectificationForm: 'No rectification form yet: sync once with a signal',
+    onPhone: 'Not delivered',
+    onPhoneNote: 'This hazard is in an inspection report still on this phone; once it is delivered you can file its rectification',
     close: 'Verified: close it',
     reopen: 'Send back for rectification',
     confirm: 'Confirm',

@@ -174,6 +174,8 @@ export default {
     rectify: '填写整改情况',
     rectificationWaiting: '整改情况已保存在手机上，联网后送达',
     noRectificationForm: '还没有整改表单，请联网同步一次',
+    onPhone: '未送达',
+    onPhoneNote: '这条隐患随检查报告保存在手机上，尚未送达；送达后即可填写整改情况',
     close: '核查通过，销号',
     reopen: '退回重新整改',
     confirm: '确定',

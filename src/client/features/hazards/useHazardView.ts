@@ -1,6 +1,7 @@
 import { computed } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import { todayIso } from '../../../core/dates.js'
+import { isFinalRefusal } from '../../../core/finalRefusal.js'
 import { RECTIFICATION_FORM_ID } from '../../../core/forms/hazard-rectification.js'
 import { allFields } from '../../../core/forms/types.js'
 import type { Hazard } from '../../../core/protocol.js'
@@ -40,10 +41,18 @@ export function useHazardView() {
     return hazard.status === 'open' && hazardTiming(hazard.deadline, today.value).kind === 'overdue'
   }
 
-  /** A rectification of this hazard still on the phone (not yet delivered), if any. */
+  /**
+   * A rectification of this hazard still on the phone (not yet delivered), if any. One the server
+   * refused for good (the hazard had moved on) or the person took out of the outbox waits for nothing.
+   */
   function pendingRectification(hazard: Hazard) {
     return outbox.records.find(
-      (record) => record.formId === RECTIFICATION_FORM_ID && record.subjectId === hazard.id && record.state !== 'sent',
+      (record) =>
+        record.formId === RECTIFICATION_FORM_ID &&
+        record.subjectId === hazard.id &&
+        record.state !== 'sent' &&
+        record.dismissedAt === undefined &&
+        !(record.state === 'rejected' && record.lastError !== undefined && isFinalRefusal(record.lastError)),
     )
   }
 

@@ -18,7 +18,7 @@ export function hazardId(submissionId: string, fieldId: string): string {
 }
 
 /** A hazard as the server stores it from a report: its id, and the responsible person trimmed (blank: none). */
-export type FoundHazard = DerivedHazard & { readonly id: string; readonly responsible: string | null }
+export type FoundHazard = Omit<DerivedHazard, 'responsible'> & { readonly id: string; readonly responsible: string | null }
 
 /** What a report found, with the ids the server gives it: the phone shows the same before delivery. */
 export function foundHazards(submissionId: string, template: FormTemplate, answers: Answers): FoundHazard[] {

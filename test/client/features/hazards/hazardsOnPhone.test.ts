@@ -1,5 +1,5 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { stores } from '../../../../src/client/appServices.js'
 import { withHazardsOnPhone } from '../../../../src/client/features/hazards/hazardsOnPhone.js'
 import { useHazardsStore } from '../../../../src/client/features/hazards/hazardsStore.js'

@@ -1,11 +1,11 @@
 import { computed } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import { todayIso } from '../../../core/dates.js'
-import { isFinalRefusal } from '../../../core/finalRefusal.js'
 import { RECTIFICATION_FORM_ID } from '../../../core/forms/hazard-rectification.js'
 import { allFields } from '../../../core/forms/types.js'
 import type { Hazard } from '../../../core/protocol.js'
 import { hazardTiming, warningLevel, type WarningLevel } from '../../../core/warningLevel.js'
+import { isRefusedForGood } from '../../offline/outbox.js'
 import { useText } from '../../ui/useText.js'
 import { useFormsStore } from '../forms/formsStore.js'
 import { useOutboxStore } from '../outbox/outboxStore.js'
@@ -52,7 +52,7 @@ export function useHazardView() {
         record.subjectId === hazard.id &&
         record.state !== 'sent' &&
         record.dismissedAt === undefined &&
-        !(record.state === 'rejected' && record.lastError !== undefined && isFinalRefusal(record.lastError)),
+        !isRefusedForGood(record),
     )
   }
 

@@ -41,6 +41,20 @@ describe('hazards found by reports still on the phone', () => {
     expect(withHazardsOnPhone([pulled], [record('queued')], templateOf)).toEqual([pulled])
   })
 
+  it('an open hazard whose rectification was delivered after the last pull reads rectified; a reopening after it wins', () => {
+    const hazard = { id: 'report-0:wiring', status: 'open', updatedAt: '2026-12-02T01:00:00.000Z' } as Hazard
+    const rectification: OutboxRecord = {
+      ...record('sent', 'rect-1'), formId: 'hazard-rectification', subjectId: hazard.id, answers: {},
+      receipt: { id: 'rect-1', status: 'accepted', receivedAt: '2026-12-02T02:00:00.000Z', digest: 'd' },
+    }
+    expect(withHazardsOnPhone([hazard], [rectification], templateOf)).toEqual([{ ...hazard, status: 'rectified' }])
+    const reopened = { ...hazard, updatedAt: '2026-12-02T03:00:00.000Z' }
+    expect(withHazardsOnPhone([reopened], [rectification], templateOf)).toEqual([reopened])
+    // Not yet delivered: still open (the list says a rectification waits instead).
+    const { receipt: _receipt, ...waiting } = rectification
+    expect(withHazardsOnPhone([hazard], [{ ...waiting, state: 'queued' }], templateOf)).toEqual([hazard])
+  })
+
   it('the hazards store lists a hazard registered offline at once', async () => {
     setActivePinia(createPinia())
     await stores.meta.setItem('forms', [fireSafety])

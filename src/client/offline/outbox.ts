@@ -1,5 +1,4 @@
 import { v7 as uuidv7 } from 'uuid'
-import { isFinalRefusal } from '../../core/finalRefusal.js'
 import type { Answers, GeoPoint } from '../../core/forms/types.js'
 import type { ErrorCode, Receipt, SubmissionEnvelope } from '../../core/protocol.js'
 import type { ValidationIssue } from '../../core/validate.js'
@@ -99,11 +98,6 @@ const iso = (instant: Instant): string => new Date(toMs(instant)).toISOString()
 
 function isEditable(record: OutboxRecord): boolean {
   return record.state === 'draft' || (record.state === 'rejected' && record.dismissedAt === undefined)
-}
-
-/** Refused in a way no edit can fix (core's isFinalRefusal): the person may take it out, not resubmit it. */
-export function isRefusedForGood(record: OutboxRecord): boolean {
-  return record.state === 'rejected' && record.lastError !== undefined && isFinalRefusal(record.lastError)
 }
 
 /** Still owed to the server, or refused and not yet dealt with: what the outbox badge counts. */

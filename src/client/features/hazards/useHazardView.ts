@@ -5,9 +5,9 @@ import { RECTIFICATION_FORM_ID } from '../../../core/forms/hazard-rectification.
 import { allFields } from '../../../core/forms/types.js'
 import type { Hazard } from '../../../core/protocol.js'
 import { hazardTiming, warningLevel, type WarningLevel } from '../../../core/warningLevel.js'
-import { isRefusedForGood } from '../../offline/outbox.js'
 import { useText } from '../../ui/useText.js'
 import { useFormsStore } from '../forms/formsStore.js'
+import { isRefusedForGood } from '../outbox/isRefusedForGood.js'
 import { useOutboxStore } from '../outbox/outboxStore.js'
 
 /** What the hazard screens say about a hazard: where it came from, its level, how long is left. */

@@ -16,3 +16,15 @@ export function deriveHazards(template: FormTemplate, answers: Answers): Derived
 export function hazardId(submissionId: string, fieldId: string): string {
   return `${submissionId}:${fieldId}`
 }
+
+/** A hazard as the server stores it from a report: its id, and the responsible person trimmed (blank: none). */
+export type FoundHazard = Omit<DerivedHazard, 'responsible'> & { readonly id: string; readonly responsible: string | null }
+
+/** What a report found, with the ids the server gives it: the phone shows the same before delivery. */
+export function foundHazards(submissionId: string, template: FormTemplate, answers: Answers): FoundHazard[] {
+  return deriveHazards(template, answers).map((hazard) => ({
+    ...hazard,
+    id: hazardId(submissionId, hazard.fieldId),
+    responsible: hazard.responsible?.trim() || null,
+  }))
+}

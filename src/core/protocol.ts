@@ -147,6 +147,18 @@ export type Hazard = {
   readonly history: readonly HazardEvent[]
 }
 
+/** The most hashes one POST /api/v1/attachments/check may ask about. */
+export const BLOB_CHECK_MAX = 100
+
+/**
+ * POST /api/v1/attachments/check: which of these photos and signatures the caller's scope already
+ * holds. `held` lists only those (a hash stored for another scope is left out, as one never
+ * stored is). One request for a whole record instead of a HEAD per photo, and no 404 per absent
+ * photo, which browsers print to the console as a fault.
+ */
+export type BlobCheckRequest = { readonly hashes: readonly string[] }
+export type BlobCheckResponse = { readonly held: readonly string[] }
+
 /** POST /api/v1/hazards/:id/verify (bureau, inspector, admin): 销号 or send back with a reason. */
 /** The most hazards one GET /hazards page holds (also its default): the phone follows nextCursor for the rest. */
 export const HAZARD_PAGE_MAX = 500

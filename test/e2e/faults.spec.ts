@@ -183,14 +183,14 @@ test('a photo upload through a flapping network arrives whole, with its report, 
 
   // The faults are in place before the report exists: installed after the signal returns, the
   // upload could finish first on a fast (or idle) machine and the test would prove nothing.
-  // The first uploads die mid-way, the first HEAD fails; routes registered later (goOffline's
-  // cut) take precedence over this one while the phone is offline.
+  // The first uploads die mid-way, the first "which photos do you hold?" check fails; routes
+  // registered later (goOffline's cut) take precedence over this one while the phone is offline.
   let puts = 0
   let heads = 0
   await context.route('**/api/v1/attachments/*', (route) => {
     const method = route.request().method()
     if (method === 'PUT' && ++puts <= 2) return route.abort('connectionreset')
-    if (method === 'HEAD' && ++heads === 1) return route.abort('connectionaborted')
+    if (method === 'POST' && route.request().url().endsWith('/attachments/check') && ++heads === 1) return route.abort('connectionaborted')
     return route.continue()
   })
   await goOffline(context)

@@ -34,6 +34,9 @@ function takesHash(schema: unknown): boolean {
  */
 const bodyCarriers = new Set(['POST /api/v1/submissions'])
 
+/** Routes that take a list of hashes in the body and answer with the ones the caller holds. */
+const listCheckers = new Set(['POST /api/v1/attachments/check'])
+
 async function hashRoutes(server: TestServer): Promise<HashRoute[]> {
   const found: HashRoute[] = []
   const probe = await buildApp(server.config, {
@@ -140,10 +143,30 @@ describe.each(dialects)('authorization matrix for blob hashes (%s)', (dialect) =
     return server.app.inject({ ...options, headers: { ...(options.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } } as InjectOptions)
   }
 
+  /** Each caller asks about every secret, one at a time and all at once: `held` names exactly those its scope holds. */
+  async function listCheckMismatches(route: HashRoute): Promise<string[]> {
+    const mismatches: string[] = []
+    for (const caller of callers) {
+      const asks = [...secrets.map((secret) => [secret]), secrets]
+      for (const asked of asks) {
+        const where = `${route.method} ${route.url} as ${caller} for ${asked.length === 1 ? asked[0]?.label : 'every secret at once'}`
+        const response = await inject(caller, { method: 'POST', url: route.url, payload: { hashes: asked.map((secret) => secret.hash) } })
+        if (caller === 'anonymous') {
+          if (response.statusCode !== 401) mismatches.push(`${where}: expected 401, got ${response.statusCode}`)
+          continue
+        }
+        const expected = asked.filter((secret) => sees(caller, secret.owner)).map((secret) => secret.hash).sort()
+        const held = response.statusCode === 200 ? [...(response.json().held as string[])].sort() : `status ${response.statusCode}`
+        if (JSON.stringify(held) !== JSON.stringify(expected)) mismatches.push(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(held)}`)
+      }
+    }
+    return mismatches
+  }
+
   it('finds the routes that take a hash, and can drive each of them', () => {
     const keys = routes.map((route) => `${route.method} ${route.url}`)
-    expect(keys).toEqual(expect.arrayContaining(['GET /api/v1/attachments/:sha256', 'HEAD /api/v1/attachments/:sha256', 'PUT /api/v1/attachments/:sha256', 'POST /api/v1/submissions']))
-    const undriven = routes.filter((route) => !bodyCarriers.has(`${route.method} ${route.url}`) && !['GET', 'HEAD', 'PUT'].includes(route.method))
+    expect(keys).toEqual(expect.arrayContaining(['GET /api/v1/attachments/:sha256', 'HEAD /api/v1/attachments/:sha256', 'PUT /api/v1/attachments/:sha256', 'POST /api/v1/attachments/check', 'POST /api/v1/submissions']))
+    const undriven = routes.filter((route) => !bodyCarriers.has(`${route.method} ${route.url}`) && !['GET', 'HEAD', 'PUT'].includes(route.method) && !listCheckers.has(`${route.method} ${route.url}`))
     expect(undriven.map((route) => `${route.method} ${route.url}`), 'hash-taking routes this matrix cannot drive yet: teach it').toEqual([])
     expect(templates.some((template) => hashSlots(template).some((slot) => slot.type === 'signature'))).toBe(true)
   })
@@ -173,6 +196,10 @@ describe.each(dialects)('authorization matrix for blob hashes (%s)', (dialect) =
     const mismatches: string[] = []
     let colour = 1
     for (const route of routes.filter((item) => !bodyCarriers.has(`${item.method} ${item.url}`))) {
+      if (listCheckers.has(`${route.method} ${route.url}`)) {
+        mismatches.push(...(await listCheckMismatches(route)))
+        continue
+      }
       for (const caller of callers) {
         for (const secret of secrets) {
           const url = route.url.replace(':sha256', secret.hash)

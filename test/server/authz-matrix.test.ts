@@ -76,6 +76,13 @@ const entries: Record<string, Entry> = {
     // HEAD answers as GET does: knowing a hash is not holding the photo (hashes travel in exports).
     expect: scoped(200, 404),
   },
+  'POST /api/v1/attachments/check': {
+    scoped: true,
+    request: ({ target }, fx) => ({ method: 'POST', url: '/api/v1/attachments/check', payload: { hashes: [fx.data[target].photo] } }),
+    // The batch HEAD: another scope's photo is left out of `held`, as one never stored would be.
+    expect: scoped('200 held', '200 not held'),
+    outcome: (response) => (response.statusCode !== 200 ? response.statusCode : `200 ${(response.json().held as string[]).length === 1 ? 'held' : 'not held'}`),
+  },
   'GET /api/v1/attachments/:sha256': {
     scoped: true,
     request: ({ target }, fx) => get(`/api/v1/attachments/${fx.data[target].photo}`),

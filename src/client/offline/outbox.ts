@@ -43,6 +43,12 @@ export type OutboxRecord = {
   readonly nextAttemptAt: number
   readonly lastError?: OutboxError
   readonly receipt?: Receipt
+  /**
+   * ISO time the person took a refused report out of the outbox (a refusal no edit can fix). It
+   * stays `rejected` and on the phone as history; it no longer counts as waiting. Optional, so
+   * records written before it existed read the same.
+   */
+  readonly dismissedAt?: string
   readonly updatedAt: string
   readonly userId: string
 }
@@ -91,7 +97,13 @@ const toMs = (instant: Instant): number => (typeof instant === 'number' ? instan
 const iso = (instant: Instant): string => new Date(toMs(instant)).toISOString()
 
 function isEditable(record: OutboxRecord): boolean {
-  return record.state === 'draft' || record.state === 'rejected'
+  return record.state === 'draft' || (record.state === 'rejected' && record.dismissedAt === undefined)
+}
+
+/** Still owed to the server, or refused and not yet dealt with: what the outbox badge counts. */
+export function isWaiting(record: OutboxRecord): boolean {
+  if (record.state === 'rejected') return record.dismissedAt === undefined
+  return record.state === 'queued' || record.state === 'sending'
 }
 
 /** Reads one record, or null. */
@@ -227,13 +239,24 @@ export async function listRecords(stores: Stores): Promise<OutboxRecord[]> {
   )
 }
 
-/** How many records are not yet delivered and not drafts: queued, sending, rejected. */
+/** How many records are not yet delivered and not drafts: queued, sending, rejected (unless taken out). */
 export async function countWaiting(stores: Stores): Promise<number> {
   let count = 0
   await stores.records.iterate<OutboxRecord, void>((record) => {
-    if (record.state === 'queued' || record.state === 'sending' || record.state === 'rejected') count += 1
+    if (isWaiting(record)) count += 1
   })
   return count
+}
+
+/**
+ * Takes a rejected record out of the waiting reports (the person's choice, offered for a refusal
+ * no edit can fix). Kept, not deleted: the report and the server's reason stay in the history.
+ */
+export async function dismissRejected(stores: Stores, id: string, at: Instant = Date.now()): Promise<boolean> {
+  const stored = await updateRecord(stores, id, (record) =>
+    record.state === 'rejected' && record.dismissedAt === undefined ? { ...record, dismissedAt: iso(at), updatedAt: iso(at) } : null,
+  )
+  return stored?.dismissedAt !== undefined && stored.state === 'rejected'
 }
 
 /**

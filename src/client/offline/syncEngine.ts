@@ -77,7 +77,7 @@ const zero = (): Counts => ({ sent: 0, duplicate: 0, rejected: 0, conflict: 0, r
 /** Why a pass ends early: a 401 pauses, a retry means the network is unwell right now. */
 type Stop = 'unauthorized' | 'retry' | null
 
-/** The outbox drain: lock → pull → blobs → batches of ≤ 50 → per-item results, all I/O injected. */
+/** The outbox drain: lock → pull → blobs → batches of ≤ 50 → per-item results → pull again if any arrived, all I/O injected. */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { stores, transport, now, random, lock, channel } = options
   const listeners = new Set<(state: SyncState) => void>()
@@ -217,15 +217,34 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     setState(paused ? { kind: 'paused_auth' } : wakeAt === null ? { kind: 'idle' } : { kind: 'waiting', nextAttemptAt: wakeAt })
   }
 
+  /** Pulls the reference lists when the app asked for them; false when the session is gone. */
+  async function pull(): Promise<boolean> {
+    if (options.onPulled === undefined) return true
+    const pulled = await pullReference(stores, transport)
+    if (pulled.kind === 'unauthorized') return false
+    if (Object.keys(pulled.pulled).length > 0) await options.onPulled(pulled.pulled)
+    return true
+  }
+
   async function pass(counts: Counts, eager: boolean): Promise<void> {
-    if (options.onPulled !== undefined) {
-      const pulled = await pullReference(stores, transport)
-      if (pulled.kind === 'unauthorized') {
-        paused = true
-        return
-      }
-      if (Object.keys(pulled.pulled).length > 0) await options.onPulled(pulled.pulled)
+    if (!(await pull())) {
+      paused = true
+      return
     }
+    const delivered = (): number => counts.sent + counts.duplicate
+    const before = delivered()
+    const stop = await push(counts, eager)
+    if (stop === 'unauthorized') {
+      paused = true
+      return
+    }
+    // What a delivered report changed (a hazard found or rectified, a survey's latest figures)
+    // shows at once, not after the next pass: the pull before the push could not see it yet.
+    if (delivered() > before && !(await pull())) paused = true
+  }
+
+  /** Sends the due records, oldest first; returns why it stopped early, if it did. */
+  async function push(counts: Counts, eager: boolean): Promise<Stop> {
     const records = (await listRecords(stores)).filter(mine)
     // We hold the lock, so nobody else is sending: a 'sending' record is left from a tab that
     // closed mid-send. Re-queue it as it was; the resend comes back duplicate if it had arrived.
@@ -253,14 +272,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // go, and waiting for one would stall a large outbox for good. A 401 sends nothing.
       const sent = prepared.ready.length > 0 && prepared.stop !== 'unauthorized' ? await sendBatch(prepared.ready, counts) : null
       const stop = sent === 'unauthorized' ? sent : (prepared.stop ?? sent)
-      if (stop === 'unauthorized') {
-        paused = true
-        return
-      }
-      if (stop === 'retry') return
+      if (stop !== null) return stop
       done += chunk.length
       progress()
     }
+    return null
   }
 
   async function run(eager: boolean): Promise<SyncSummary> {

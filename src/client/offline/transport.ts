@@ -1,5 +1,6 @@
 import type {
   ApiError,
+  BlobCheckResponse,
   ErrorCode,
   FormsResponse,
   HazardsPage,
@@ -23,8 +24,8 @@ export type TransportResult<T> =
 /** The server as the sync engine sees it; tests replace it with a scripted fake. */
 export type Transport = {
   submit(envelopes: readonly SubmissionEnvelope[]): Promise<TransportResult<SubmitResponse>>
-  /** ok(true) when the server already has the blob, ok(false) when it does not. */
-  headBlob(hash: string): Promise<TransportResult<boolean>>
+  /** Of these hashes (≤ BLOB_CHECK_MAX), the ones the server holds for this user's scope. */
+  checkBlobs(hashes: readonly string[]): Promise<TransportResult<readonly string[]>>
   putBlob(hash: string, bytes: ArrayBuffer, type: string): Promise<TransportResult<'created' | 'exists'>>
   fetchForms(etag?: string): Promise<TransportResult<FormsResponse>>
   fetchSchools(etag?: string): Promise<TransportResult<SchoolsResponse>>
@@ -124,12 +125,10 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
   return {
     submit: (envelopes) =>
       request('POST', '/submissions', { body: JSON.stringify({ submissions: envelopes }), contentType: 'application/json' }, json<SubmitResponse>),
-    headBlob: async (hash) => {
-      const result = await request('HEAD', `/attachments/${hash}`, {}, async () => true)
-      // 404 on HEAD is an answer, not a failure: the server lacks the blob.
-      if (result.kind === 'failed' && result.error.code === 'not_found') return { kind: 'ok', value: false }
-      return result
-    },
+    checkBlobs: (hashes) =>
+      request('POST', '/attachments/check', { body: JSON.stringify({ hashes }), contentType: 'application/json' }, async (response) =>
+        (await json<BlobCheckResponse>(response)).held,
+      ),
     putBlob: (hash, bytes, type) =>
       request('PUT', `/attachments/${hash}`, { body: bytes, contentType: type }, async (response) =>
         response.status === 201 ? ('created' as const) : ('exists' as const),

@@ -1,3 +1,4 @@
+import { BLOB_CHECK_MAX } from '../../core/protocol.js'
 import { getBlob } from './blobStore.js'
 import type { OutboxError } from './outbox.js'
 import type { Stores } from './storage.js'
@@ -13,7 +14,7 @@ export type UploadOutcome =
 /** Hashes the server is known to hold, shared across the records of one pass. */
 export type KnownOnServer = Set<string>
 
-/** Blobs to upload for one record; `check` asks the server first (HEAD) instead of sending the bytes at once. */
+/** Blobs to upload for one record; `check` asks the server first (a batch check) instead of sending the bytes at once. */
 export type BlobNeed = { readonly hashes: readonly string[]; readonly check: (hash: string) => boolean }
 
 /** Per record: its outcome, or 'skipped' when the uploads stopped (401, network) before all its blobs were tried. */
@@ -23,7 +24,7 @@ export type UploadHooks = {
   /** A PUT is about to go out: from now on the server may hold the blob even if no reply comes. */
   readonly onPutStarted: (hash: string) => void
   readonly onUploaded: () => void
-  /** Each hash confirmed on the server (found by HEAD or just uploaded): drives the progress shown. */
+  /** Each hash confirmed on the server (found by the check or just uploaded): drives the progress shown. */
   readonly onChecked: () => void
 }
 
@@ -41,9 +42,6 @@ export const UPLOADS_AT_ONCE = 2
  * keeps itself from photo to photo. On a fast line the first photo is up before this passes.
  */
 export const SECOND_UPLOAD_AFTER_MS = 400
-
-/** HEADs are tiny and run in their own lane ahead of the uploads, so an upload never waits for one. */
-const CHECKS_AT_ONCE = 2
 
 type Limiter = { run<T>(task: () => Promise<T>): Promise<T>; widen(limit: number): void }
 
@@ -78,13 +76,20 @@ function createLimiter(initial: number): Limiter {
   }
 }
 
-/** The server's answer to "do you hold this blob?": yes, no, or why the record cannot go on. */
-async function check(transport: Transport, hash: string): Promise<boolean | UploadOutcome> {
-  const head = await transport.headBlob(hash)
-  if (head.kind === 'ok') return head.value
-  if (head.kind === 'not_modified') return false
-  if (head.kind === 'failed') return { kind: 'rejected', error: head.error }
-  return head
+/**
+ * The server's answer to "which of these do you hold?", one request per BLOB_CHECK_MAX hashes
+ * (a pass rarely asks about more): the set held, or why the records asking cannot go on. One POST
+ * instead of a HEAD per photo, whose 404 for an absent one every browser logs as a fault.
+ */
+async function checkHeld(transport: Transport, hashes: readonly string[]): Promise<ReadonlySet<string> | UploadOutcome> {
+  const held = new Set<string>()
+  for (let start = 0; start < hashes.length; start += BLOB_CHECK_MAX) {
+    const answer = await transport.checkBlobs(hashes.slice(start, start + BLOB_CHECK_MAX))
+    if (answer.kind === 'ok') answer.value.forEach((hash) => held.add(hash))
+    else if (answer.kind === 'failed') return { kind: 'rejected', error: answer.error }
+    else if (answer.kind !== 'not_modified') return answer
+  }
+  return held
 }
 
 /**
@@ -111,7 +116,8 @@ async function put(stores: Stores, transport: Transport, hash: string, hooks: Up
  * The blobs of several records, in record order; a blob two records share goes up once. A blob
  * never sent before goes straight out as a PUT (idempotent on the server: the same bytes again
  * answer "exists"), saving a round trip per photo; where `check` says an earlier PUT may have
- * arrived, a HEAD asks first so the bytes are not sent twice. A 401 or a network failure stops
+ * arrived, one batch check asks first (for all such blobs together) so the bytes are not sent
+ * twice. A 401 or a network failure stops
  * new requests (those under way finish): records whose blobs all made it are still 'ok', the
  * others 'skipped', except a record that met the failure, which carries it. A record is never
  * 'ok' before every one of its blobs is confirmed on the server.
@@ -123,18 +129,24 @@ export async function uploadBlobs(
   known: KnownOnServer,
   hooks: UploadHooks,
 ): Promise<RecordUpload[]> {
-  const checks = createLimiter(CHECKS_AT_ONCE)
   const uploads = createLimiter(1)
+  // A blob two records share is asked about (or not) as its first record says, as it is sent once.
+  const asks = new Map<string, boolean>()
+  for (const need of needs) for (const hash of need.hashes) if (!asks.has(hash)) asks.set(hash, need.check(hash))
+  const asked = [...asks].filter(([hash, ask]) => ask && !known.has(hash)).map(([hash]) => hash)
+  // Goes out at once, ahead of the uploads; each upload that needs the answer waits for it in its turn.
+  const held = asked.length === 0 ? null : checkHeld(transport, asked)
   let secondLane: ReturnType<typeof setTimeout> | undefined
   const started = new Map<string, Promise<RecordUpload>>()
   let stopped = false
 
   const upload = async (hash: string, ask: boolean): Promise<RecordUpload> => {
     if (known.has(hash)) return { kind: 'ok' }
-    // The HEAD goes out now in its lane; the upload keeps its place in record order meanwhile.
-    const held = ask ? checks.run(async () => (stopped ? ({ kind: 'skipped' } as const) : check(transport, hash))) : false
+    const pending = ask && held !== null ? held.then((reply) => (reply instanceof Set ? reply.has(hash) : (reply as UploadOutcome))) : false
     const outcome = await uploads.run(async (): Promise<RecordUpload> => {
-      const answer = await held
+      // Awaited even when nothing was asked: the turn lets a failure that just ended the upload
+      // before this one mark the pass stopped before this one starts.
+      const answer = await pending
       if (answer === true) return { kind: 'ok' }
       if (answer !== false) return answer
       if (stopped) return { kind: 'skipped' }
@@ -157,7 +169,7 @@ export async function uploadBlobs(
   try {
     return await Promise.all(
       needs.map(async (need) => {
-        const outcomes = await Promise.all(need.hashes.map((hash) => ensure(hash, need.check(hash))))
+        const outcomes = await Promise.all(need.hashes.map((hash) => ensure(hash, asks.get(hash) === true)))
         // A damaged photo rejects the record whatever else happened; then a stop; then a skip.
         return (
           outcomes.find((outcome) => outcome.kind === 'rejected') ??

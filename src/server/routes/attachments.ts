@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { ApiHttpError } from '../api-error.js'
+import { BLOB_CHECK_MAX, type BlobCheckRequest, type BlobCheckResponse } from '../../core/protocol.js'
+import { ApiHttpError, bilingual } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
-import { mayReadBlob } from '../services/blob-possession.js'
+import { heldBlobs, mayReadBlob } from '../services/blob-possession.js'
 import { findBlob, storeAttachment } from '../services/store-attachment.js'
 
 type Params = { sha256: string }
@@ -14,6 +15,20 @@ const schema = {
     properties: { sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
   },
 } as const
+
+const checkSchema = {
+  body: {
+    type: 'object',
+    required: ['hashes'],
+    additionalProperties: false,
+    properties: { hashes: { type: 'array', maxItems: BLOB_CHECK_MAX, items: { type: 'string', pattern: '^[0-9a-f]{64}$' } } },
+  },
+} as const
+
+const badCheck = bilingual({
+  zh: `请以 hashes 列出至多 ${BLOB_CHECK_MAX} 个 SHA-256 指纹（64 位小写十六进制）`,
+  en: `Send hashes: at most ${BLOB_CHECK_MAX} SHA-256 digests, 64 lowercase hex characters each`,
+})
 
 export const attachmentsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.addHook('onRequest', authenticate(ctx))
@@ -32,6 +47,13 @@ export const attachmentsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx
     const blob = await findBlob(ctx.db, sha256)
     if (!blob || !(await mayReadBlob(ctx.db, signedInUser(request), sha256))) return reply.code(404).send()
     return reply.code(200).header('content-type', blob.mime).header('content-length', blob.size).send()
+  })
+
+  // The batch form of HEAD for the phone's sync (HEAD stays for phones still running older code):
+  // the same scope rule, one round trip per record, and no 404 per absent photo in the console.
+  app.post<{ Body: BlobCheckRequest }>('/attachments/check', { schema: checkSchema, attachValidation: true }, async (request): Promise<BlobCheckResponse> => {
+    if (request.validationError) throw new ApiHttpError('bad_request', badCheck)
+    return { held: await heldBlobs(ctx.db, signedInUser(request), request.body.hashes) }
   })
 
   app.put<{ Params: Params; Body: Buffer }>(

@@ -65,6 +65,17 @@ export async function possessedBlobs(db: Db, user: User, hashes: readonly string
   return possessed
 }
 
+/** The hashes among `hashes` stored here that the user may read: what HEAD would answer 200 for, one by one. */
+export async function heldBlobs(db: Db, user: User, hashes: readonly string[]): Promise<string[]> {
+  const possessed = await possessedBlobs(db, user, hashes)
+  if (possessed.size === 0) return []
+  const stored = new Set<string>()
+  for (const part of chunks([...possessed])) {
+    for (const row of await db.selectFrom('blobs').select('sha256').where('sha256', 'in', part).execute()) stored.add(row.sha256)
+  }
+  return [...possessed].filter((hash) => stored.has(hash))
+}
+
 export async function mayReadBlob(db: Db, user: User, sha256: string): Promise<boolean> {
   return (await possessedBlobs(db, user, [sha256])).has(sha256)
 }

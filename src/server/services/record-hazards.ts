@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { FormTemplate } from '../../core/forms/types.js'
-import { deriveHazards, hazardId } from '../../core/hazards.js'
+import { foundHazards } from '../../core/hazards.js'
 import type { SubmissionEnvelope, User } from '../../core/protocol.js'
 import type { Database } from '../db/schema.js'
 import { districtOf } from './district-of.js'
@@ -14,7 +14,7 @@ export async function recordFoundHazards(
   template: FormTemplate,
   at: string,
 ): Promise<void> {
-  const hazards = deriveHazards(template, envelope.answers).map((hazard) => ({ ...hazard, id: hazardId(envelope.id, hazard.fieldId) }))
+  const hazards = foundHazards(envelope.id, template, envelope.answers)
   if (hazards.length === 0) return
   await trx
     .insertInto('hazards')
@@ -31,7 +31,7 @@ export async function recordFoundHazards(
         status: 'open',
         photos: JSON.stringify(hazard.photos),
         created_at: at,
-        responsible: hazard.responsible?.trim() || null,
+        responsible: hazard.responsible,
         updated_at: at,
         district_id: districtOf(envelope.schoolId),
       })),

@@ -12,11 +12,12 @@ export type Fault =
   | { readonly kind: 'unauthorized' }
   | { readonly kind: 'bad_request'; readonly error: ApiError }
 
-export type Operation = 'submit' | 'head' | 'put' | 'pull'
+export type Operation = 'submit' | 'check' | 'put' | 'pull'
 
 export type Call =
   | { readonly op: 'submit'; readonly ids: readonly string[] }
-  | { readonly op: 'head' | 'put'; readonly hash: string }
+  | { readonly op: 'check'; readonly hashes: readonly string[] }
+  | { readonly op: 'put'; readonly hash: string }
   | { readonly op: 'pull'; readonly what: string; readonly etag?: string; readonly cursor?: string }
 
 type Stored = { readonly digest: string; readonly receivedAt: string; readonly envelope: SubmissionEnvelope }
@@ -47,7 +48,7 @@ export function createFakeServer(clock: () => number = Date.now): FakeServer {
   const submissions = new Map<string, Stored>()
   const blobs = new Map<string, { bytes: ArrayBuffer; type: string }>()
   const calls: Call[] = []
-  const faults: Record<Operation, Fault[]> = { submit: [], head: [], put: [], pull: [] }
+  const faults: Record<Operation, Fault[]> = { submit: [], check: [], put: [], pull: [] }
   let rule: (envelope: SubmissionEnvelope) => readonly ValidationIssue[] | null = () => null
   let gate: Promise<void> | null = null
   let tamper = false
@@ -144,10 +145,10 @@ export function createFakeServer(clock: () => number = Date.now): FakeServer {
       if (fault?.kind === 'drop_response') return { kind: 'retry', reason: 'connection reset' }
       return { kind: 'ok', value: { results } }
     },
-    async headBlob(hash) {
-      calls.push({ op: 'head', hash })
-      const { early } = before<boolean>('head')
-      return early ?? { kind: 'ok', value: blobs.has(hash) }
+    async checkBlobs(hashes) {
+      calls.push({ op: 'check', hashes: [...hashes] })
+      const { early } = before<readonly string[]>('check')
+      return early ?? { kind: 'ok', value: hashes.filter((hash) => blobs.has(hash)) }
     },
     async putBlob(hash, bytes, type) {
       calls.push({ op: 'put', hash })

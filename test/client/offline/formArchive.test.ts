@@ -38,7 +38,7 @@ describe('pulling forms', () => {
     const unchanged = async () => ({ kind: 'not_modified' as const })
     const transport: Transport = {
       submit: async () => ({ kind: 'retry', reason: 'not used' }),
-      headBlob: async () => ({ kind: 'retry', reason: 'not used' }),
+      checkBlobs: async () => ({ kind: 'retry', reason: 'not used' }),
       putBlob: async () => ({ kind: 'retry', reason: 'not used' }),
       fetchForms: async () => ({ kind: 'ok', value: { forms: listed } }),
       fetchSchools: unchanged,

@@ -6,6 +6,7 @@ import {
   countWaiting,
   createDraft,
   deleteDraft,
+  dismissRejected,
   enqueueSubmission,
   getRecord,
   listRecords,
@@ -13,6 +14,7 @@ import {
   toEnvelope,
   updateRecord,
 } from '../../../src/client/offline/outbox.js'
+import { markRejected } from '../../../src/client/offline/recordTransitions.js'
 import { openStores } from '../../../src/client/offline/storage.js'
 import { draftInit, freshStores, queueRecord, T0 } from './harness.js'
 
@@ -131,5 +133,24 @@ describe('outbox records', () => {
     expect(first).toBe(second)
     expect(await getDeviceId(openStores(namespace))).toBe(first)
     expect(await getDeviceId(freshStores().stores)).not.toBe(first)
+  })
+
+  it('a rejected report taken out of the outbox stays in the history, no longer waits and can no longer be edited or resent', async () => {
+    const { stores, namespace } = freshStores()
+    const queued = await queueRecord(stores)
+    const refusal = { code: 'validation_failed' as const, message: 'This hazard is already rectified or closed' }
+    await updateRecord(stores, queued.id, (record) => markRejected(record, refusal, T0 + 1_000))
+    expect(await countWaiting(stores)).toBe(1)
+    // Only a rejected record may be taken out: a queued one is still on its way.
+    const other = await queueRecord(stores)
+    expect(await dismissRejected(stores, other.id, T0)).toBe(false)
+
+    expect(await dismissRejected(stores, queued.id, T0 + 2_000)).toBe(true)
+    const kept = await getRecord(openStores(namespace), queued.id)
+    expect(kept).toMatchObject({ state: 'rejected', lastError: refusal, dismissedAt: new Date(T0 + 2_000).toISOString() })
+    expect(await countWaiting(stores)).toBe(1)
+    expect(await saveDraft(stores, queued.id, { extinguishers: 5 })).toEqual({ kind: 'not_editable', state: 'rejected' })
+    expect(await enqueueSubmission(stores, queued.id, T0 + 3_000)).toEqual({ kind: 'not_editable', state: 'rejected' })
+    expect(await deleteDraft(stores, queued.id)).toBe(false)
   })
 })

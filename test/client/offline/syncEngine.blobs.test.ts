@@ -7,7 +7,7 @@ import { engineFor, freshStores, queueRecord, T0 } from './harness.js'
 const photo = (text: string): Uint8Array => new TextEncoder().encode(`jpeg:${text}`)
 
 describe('sync engine: attachments', () => {
-  it('sends a photo never tried before straight as a PUT, without a HEAD round trip, before the record that needs it', async () => {
+  it('sends a photo never tried before straight as a PUT, without a check round trip, before the record that needs it', async () => {
     const { stores } = freshStores()
     const server = createFakeServer()
     const hash = await putBlob(stores, photo('exit'), 'image/jpeg')
@@ -33,7 +33,7 @@ describe('sync engine: attachments', () => {
     expect(server.calls.map((call) => call.op)).toEqual(['put', 'submit'])
   })
 
-  it('a report tried before asks with HEAD first and does not send a photo the server already has', async () => {
+  it('a report tried before asks with one check first and does not send a photo the server already has', async () => {
     const { stores } = freshStores()
     const server = createFakeServer()
     const hash = await putBlob(stores, photo('shared'), 'image/jpeg')
@@ -42,10 +42,10 @@ describe('sync engine: attachments', () => {
     await stores.records.setItem(record.id, { ...record, attempts: 1 })
     const { engine } = engineFor(stores, server)
     expect(await engine.syncNow('test')).toMatchObject({ sent: 1, uploadedBlobs: 0 })
-    expect(server.calls.map((call) => call.op)).toEqual(['head', 'submit'])
+    expect(server.calls.map((call) => call.op)).toEqual(['check', 'submit'])
   })
 
-  it('a photo whose upload reply was lost is asked about with HEAD on the retry, not sent again', async () => {
+  it('a photo whose upload reply was lost is asked about on the retry, not sent again', async () => {
     const { stores } = freshStores()
     const server = createFakeServer()
     const hash = await putBlob(stores, photo('cut'), 'image/jpeg')
@@ -57,7 +57,7 @@ describe('sync engine: attachments', () => {
     expect(await engine.syncNow('test')).toMatchObject({ sent: 0, retried: 1 })
     expect(await getRecord(stores, record.id)).toMatchObject({ state: 'queued', attempts: 1 })
     expect(await engine.syncNow('button')).toMatchObject({ sent: 1, uploadedBlobs: 0 })
-    expect(server.calls.map((call) => call.op)).toEqual(['put', 'head', 'submit'])
+    expect(server.calls.map((call) => call.op)).toEqual(['put', 'check', 'submit'])
   })
 
   it('a stored blob that no longer matches its hash is caught: never uploaded, the record is rejected', async () => {

@@ -85,12 +85,12 @@ describe('sync engine: photo uploads overlap', () => {
     const photos = seen.flatMap((state) => (state.kind === 'syncing' && state.photos ? [state.photos] : []))
     expect(photos.at(-1)).toEqual({ done: 1, total: 4 })
 
-    // The retried report asks with HEAD first (a1 is there, not sent again); the other's photo goes straight up.
+    // The retried report asks first, its three photos in one check (a1 is there, not sent again); the other's photo goes straight up.
     server.putBlob = put
     server.calls.length = 0
     expect(await engine.syncNow('button')).toMatchObject({ sent: 2, uploadedBlobs: 3 })
     expect(server.calls.flatMap((call) => (call.op === 'put' ? [call.hash] : [])).sort()).toEqual([a2, a3, b1].sort())
-    expect(server.calls.filter((call) => call.op === 'head')).toHaveLength(3)
+    expect(server.calls.flatMap((call) => (call.op === 'check' ? [call.hashes.length] : []))).toEqual([3])
     expect(server.submitCalls()).toEqual([[first.id, second.id]])
   })
 })

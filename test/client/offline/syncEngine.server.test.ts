@@ -4,7 +4,10 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { digestOf } from '../../../src/core/digest.js'
+import { RECTIFICATION_FORM_ID } from '../../../src/core/forms/hazard-rectification.js'
 import type { Answers } from '../../../src/core/forms/types.js'
+import { hazardId } from '../../../src/core/hazards.js'
+import type { Hazard } from '../../../src/core/protocol.js'
 import { putBlob } from '../../../src/client/offline/blobStore.js'
 import { createDraft, enqueueSubmission, getRecord, saveDraft, toEnvelope, type OutboxRecord } from '../../../src/client/offline/outbox.js'
 import type { Stores } from '../../../src/client/offline/storage.js'
@@ -20,12 +23,14 @@ type NetFault = 'drop_request' | 'drop_response' | 'status_500'
 function injectFetch(app: FastifyInstance) {
   const faults: { match: RegExp; fault: NetFault }[] = []
   const batchSizes: number[] = []
+  const gets: string[] = []
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input))
     const method = init?.method ?? 'GET'
     const index = faults.findIndex((entry) => entry.match.test(`${method} ${url.pathname}`))
     const fault = index >= 0 ? faults.splice(index, 1)[0]?.fault : undefined
     const body = init?.body
+    if (method === 'GET') gets.push(url.pathname)
     if (method === 'POST' && url.pathname === '/api/v1/submissions') {
       batchSizes.push((JSON.parse(String(body)) as { submissions: unknown[] }).submissions.length)
     }
@@ -46,7 +51,7 @@ function injectFetch(app: FastifyInstance) {
     const empty = method === 'HEAD' || reply.statusCode === 204 || reply.statusCode === 304
     return new Response(empty ? null : new Uint8Array(reply.rawPayload), { status: reply.statusCode, headers })
   }
-  return { fetch: fetch as typeof globalThis.fetch, batchSizes, fail: (match: RegExp, fault: NetFault) => faults.push({ match, fault }) }
+  return { fetch: fetch as typeof globalThis.fetch, batchSizes, gets, fail: (match: RegExp, fault: NetFault) => faults.push({ match, fault }) }
 }
 
 let server: TestServer
@@ -66,9 +71,14 @@ function connect(stores: Stores, getToken: () => string | null = () => token) {
   return { net, ...engineFor(stores, transport, { clock, extra: { onPulled: () => undefined } }) }
 }
 
-async function queue(stores: Stores, answers: Answers, attachments: readonly string[] = []): Promise<OutboxRecord> {
+async function queue(
+  stores: Stores,
+  answers: Answers,
+  attachments: readonly string[] = [],
+  form: { formId: string; subjectId?: string } = { formId: 'fire-safety' },
+): Promise<OutboxRecord> {
   const draft = await createDraft(stores, {
-    formId: 'fire-safety',
+    ...form,
     formVersion: 1,
     schoolId: 'school-1',
     deviceId: 'device-engine-test',
@@ -87,6 +97,33 @@ async function rowsAtServer(id: string): Promise<number> {
 }
 
 describe('sync engine against the real server', () => {
+  it('a pass that delivers pulls the hazards again: the found hazard and then its rectification show without another sync', async () => {
+    const { stores } = freshStores()
+    const hazard = { description: '配电箱门锁损坏', severity: 'high', deadline: '2026-12-31' }
+    const inspection = await queue(stores, { ...passingAnswers(), wiring: { result: 'fail', hazard } } as Answers)
+    const { engine } = connect(stores)
+    const hazards = async () => (await stores.meta.getItem<Hazard[]>('hazards')) ?? []
+    const id = hazardId(inspection.id, 'wiring')
+
+    expect(await engine.syncNow('submit')).toMatchObject({ sent: 1 })
+    expect((await hazards()).find((candidate) => candidate.id === id)).toMatchObject({ status: 'open', description: '配电箱门锁损坏' })
+
+    const answers = { measures: '已更换门锁', rectifiedBy: '总务处 李主任', rectifiedOn: '2026-12-02' }
+    await queue(stores, answers, [], { formId: RECTIFICATION_FORM_ID, subjectId: id })
+    expect(await engine.syncNow('submit')).toMatchObject({ sent: 1 })
+    expect((await hazards()).find((candidate) => candidate.id === id)?.status).toBe('rectified')
+  })
+
+  it('a pass that delivers nothing does not pull a second time', async () => {
+    const { stores } = freshStores()
+    const { engine, net } = connect(stores)
+    await engine.syncNow('start')
+    const before = net.gets.length
+    await engine.syncNow('button')
+    // One pull per pass: forms, schools, hazards, latest reports.
+    expect(net.gets.length - before).toBe(4)
+  })
+
   it('delivers a report with a photo exactly once through a lost reply, with a matching receipt', async () => {
     const { stores } = freshStores()
     const photo = await putBlob(stores, tinyPng(200, 10, 10), 'image/png')

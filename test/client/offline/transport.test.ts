@@ -91,16 +91,19 @@ describe('fetch transport', () => {
     expect(seen.map((request) => request.url)).toEqual(['http://server/api/v1/forms', 'http://server/api/v1/forms'])
   })
 
-  it('asks for a blob with HEAD (404 means absent) and uploads it with PUT and its type', async () => {
+  it('asks which blobs the server holds in one POST (no HEAD, so no 404 per absent photo) and uploads with PUT and its type', async () => {
     const hash = 'a'.repeat(64)
+    const other = 'b'.repeat(64)
     const { fetch, seen } = fakeFetch((request) => {
-      if (request.method === 'HEAD') return new Response(null, { status: seen.length === 1 ? 404 : 200 })
+      if (request.url.endsWith('/attachments/check')) return json(200, { held: seen.length === 1 ? [] : [hash] })
       return json(201, { sha256: hash })
     })
     const transport = transportWith(fetch)
-    expect(await transport.headBlob(hash)).toEqual({ kind: 'ok', value: false })
+    expect(await transport.checkBlobs([hash, other])).toEqual({ kind: 'ok', value: [] })
     expect(await transport.putBlob(hash, new Uint8Array([1]).buffer, 'image/jpeg')).toEqual({ kind: 'ok', value: 'created' })
-    expect(await transport.headBlob(hash)).toEqual({ kind: 'ok', value: true })
+    expect(await transport.checkBlobs([hash, other])).toEqual({ kind: 'ok', value: [hash] })
+    expect(seen.map((request) => request.method)).toEqual(['POST', 'PUT', 'POST'])
+    expect(seen[0]).toMatchObject({ url: 'http://server/api/v1/attachments/check', headers: { 'content-type': 'application/json' } })
     expect(seen[1]).toMatchObject({ method: 'PUT', url: `http://server/api/v1/attachments/${hash}`, headers: { 'content-type': 'image/jpeg' } })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveHazards, fireSafety, hazardId, type FormTemplate } from '../../../src/core/index.js'
+import { deriveHazards, fireSafety, foundHazards, hazardId, type FormTemplate } from '../../../src/core/index.js'
 import { PHOTO_A, PHOTO_B, passingFireSafetyAnswers } from './fire-safety-answers.js'
 
 const blockedExit = { description: '东侧安全出口被杂物堵塞', severity: 'high', deadline: '2026-03-15' } as const
@@ -64,5 +64,19 @@ describe('hazardId', () => {
   it('differs between fields of one submission and between submissions', () => {
     expect(hazardId('s1', 'exits')).not.toBe(hazardId('s1', 'alarm'))
     expect(hazardId('s1', 'exits')).not.toBe(hazardId('s2', 'exits'))
+  })
+})
+
+describe('foundHazards', () => {
+  it('gives each hazard the id the server stores it under and trims the responsible person (blank: nobody)', () => {
+    const answers = {
+      ...passingFireSafetyAnswers(),
+      exits: { result: 'fail', hazard: { ...blockedExit, responsible: '  总务处 李主任 ' } },
+      extinguishers: { result: 'fail', hazard: { ...oldExtinguisher, responsible: '  ' } },
+    } as const
+    expect(foundHazards('0193-report', fireSafety, answers).map(({ id, responsible }) => ({ id, responsible }))).toEqual([
+      { id: hazardId('0193-report', 'exits'), responsible: '总务处 李主任' },
+      { id: hazardId('0193-report', 'extinguishers'), responsible: null },
+    ])
   })
 })

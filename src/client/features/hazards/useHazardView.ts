@@ -7,6 +7,7 @@ import type { Hazard } from '../../../core/protocol.js'
 import { hazardTiming, warningLevel, type WarningLevel } from '../../../core/warningLevel.js'
 import { useText } from '../../ui/useText.js'
 import { useFormsStore } from '../forms/formsStore.js'
+import { isRefusedForGood } from '../outbox/isRefusedForGood.js'
 import { useOutboxStore } from '../outbox/outboxStore.js'
 
 /** What the hazard screens say about a hazard: where it came from, its level, how long is left. */
@@ -40,10 +41,18 @@ export function useHazardView() {
     return hazard.status === 'open' && hazardTiming(hazard.deadline, today.value).kind === 'overdue'
   }
 
-  /** A rectification of this hazard still on the phone (not yet delivered), if any. */
+  /**
+   * A rectification of this hazard still on the phone (not yet delivered), if any. One the server
+   * refused for good (the hazard had moved on) or the person took out of the outbox waits for nothing.
+   */
   function pendingRectification(hazard: Hazard) {
     return outbox.records.find(
-      (record) => record.formId === RECTIFICATION_FORM_ID && record.subjectId === hazard.id && record.state !== 'sent',
+      (record) =>
+        record.formId === RECTIFICATION_FORM_ID &&
+        record.subjectId === hazard.id &&
+        record.state !== 'sent' &&
+        record.dismissedAt === undefined &&
+        !isRefusedForGood(record),
     )
   }
 

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { engine, stores, channel } from '../../appServices.js'
-import { listRecords, type OutboxRecord } from '../../offline/outbox.js'
+import { dismissRejected, isWaiting, listRecords, type OutboxRecord } from '../../offline/outbox.js'
 import type { SyncState } from '../../offline/syncEngine.js'
 import { useFormsStore } from '../forms/formsStore.js'
 import { useAuthStore } from '../auth/authStore.js'
@@ -13,7 +13,7 @@ export const useOutboxStore = defineStore('outbox', () => {
   const records = shallowRef<readonly OutboxRecord[]>([])
   const sync = ref<SyncState>(engine.state())
 
-  const waiting = computed(() => records.value.filter((record) => record.state === 'queued' || record.state === 'sending' || record.state === 'rejected').length)
+  const waiting = computed(() => records.value.filter(isWaiting).length)
   const newestFirst = computed(() => [...records.value].reverse())
 
   let reading: Promise<void> | null = null
@@ -60,6 +60,12 @@ export const useOutboxStore = defineStore('outbox', () => {
     }, REFRESH_THROTTLE_MS)
   }
 
+  /** Takes a refused report out of the waiting ones; other tabs hear of it on the channel. */
+  async function dismiss(id: string): Promise<void> {
+    if (await dismissRejected(stores, id)) channel.postMessage({ type: 'outbox', ids: [id], state: engine.state() })
+    await refresh()
+  }
+
   function resumeAfterSignIn(): void {
     engine.resume()
     void syncNow('signin')
@@ -83,5 +89,5 @@ export const useOutboxStore = defineStore('outbox', () => {
     void refresh()
   }
 
-  return { records, newestFirst, sync, waiting, refresh, syncNow, resumeAfterSignIn, start }
+  return { records, newestFirst, sync, waiting, refresh, syncNow, dismiss, resumeAfterSignIn, start }
 })

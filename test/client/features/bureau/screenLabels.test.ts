@@ -8,6 +8,7 @@ import { useAuthStore } from '../../../../src/client/features/auth/authStore.js'
 import BureauHomeView from '../../../../src/client/features/bureau/BureauHomeView.vue'
 import CanteenView from '../../../../src/client/features/bureau/CanteenView.vue'
 import HazardBoardView from '../../../../src/client/features/bureau/HazardBoardView.vue'
+import ReportAnswers from '../../../../src/client/features/bureau/ReportAnswers.vue'
 import PledgeSummaryView from '../../../../src/client/features/bureau/PledgeSummaryView.vue'
 import SurveyTotalsView from '../../../../src/client/features/bureau/SurveyTotalsView.vue'
 import AuditView from '../../../../src/client/features/bureau/admin/AuditView.vue'
@@ -152,5 +153,15 @@ describe('the bureau’s screens in Chinese', () => {
     expect(board.text()).not.toContain('已 0 天')
     expect(board.get('[data-hazard="h2"]').text()).toContain('2026年12月9日')
     board.unmount()
+  })
+
+  it('a report’s answers give a date field as 2026年12月2日 and a choice by its label', async () => {
+    const template = defaultTemplates.find((each) => each.id === 'fire-safety')
+    const answers = { checkType: 'self', inspector: '王老师', checkDate: '2026-12-02', exits: { result: 'pass' } }
+    const wrapper = mount(ReportAnswers, { props: { answers, template }, global: { plugins: [i18n] } })
+    expect(wrapper.get('[data-field="checkDate"]').text()).toBe('2026年12月2日')
+    expect(wrapper.get('[data-field="checkType"]').text()).toBe('学校自查')
+    expect(codesIn(wrapper.element)).toEqual([])
+    wrapper.unmount()
   })
 })

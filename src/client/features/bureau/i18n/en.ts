@@ -147,7 +147,7 @@ export default {
     },
     exports: {
       title: 'Export to Excel',
-      hint: 'XLSX opens in Excel or WPS; CSV is UTF-8 with a BOM so Chinese shows correctly',
+      hint: 'XLSX opens in Excel or WPS; CSV is saved so that Excel shows Chinese correctly',
       form: 'Form',
       period: 'Period (empty: all)',
       current: 'Current reports only (leave out corrected ones)',

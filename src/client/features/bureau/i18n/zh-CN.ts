@@ -148,7 +148,7 @@ export default {
     },
     exports: {
       title: '导出到 Excel',
-      hint: 'XLSX 可直接用 Excel/WPS 打开；CSV 为带 BOM 的 UTF-8，中文不会乱码',
+      hint: 'XLSX 可直接用 Excel 或 WPS 打开；CSV 已按 Excel 能识别的中文编码保存，打开不会乱码',
       form: '表单',
       period: '周期（可空：全部）',
       current: '只导出当前有效的报告（去掉已被更正的）',

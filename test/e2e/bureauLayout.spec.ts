@@ -30,6 +30,11 @@ test('at 1280 px the workspace takes the window: no phone tab bar, the phone scr
   for (const name of ['填报', '发件箱', '我的']) await expect(nav.getByRole('link', { name })).toBeVisible()
   // Nothing is reserved at the bottom for a bar that is not there.
   expect(await page.locator('.page').evaluate((element) => getComputedStyle(element).paddingBottom)).toBe('0px')
+
+  // The pledge report is drawn outside the workspace's layout: there the bar stays, as its way back.
+  await page.goto('/bureau/pledges')
+  await expect(page.locator('.van-nav-bar')).toBeVisible()
+  await expect(page.locator('.van-tabbar')).toBeVisible()
 })
 
 test('the hazard trend’s legend sits clear of the axes and the lines', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDue } from '../../../../src/client/features/bureau/formatDue.js'
+import { formatDue, formatMonthDay } from '../../../../src/client/features/bureau/formatDue.js'
 
 describe('a deadline or an arrival on the bureau’s screens', () => {
   it('reads as 2026年3月15日 23:59 in Chinese, never 2026/03/15', () => {
@@ -14,5 +14,10 @@ describe('a deadline or an arrival on the bureau’s screens', () => {
 
   it('leaves a text that is no time as it is', () => {
     expect(formatDue('soon', 'zh-CN')).toBe('soon')
+  })
+
+  it('writes a chart’s week as 9月14日 / Sep 14, not 09-14', () => {
+    expect(formatMonthDay('2026-09-14', 'zh-CN')).toBe('9月14日')
+    expect(formatMonthDay('2026-09-14', 'en')).toBe('Sep 14')
   })
 })

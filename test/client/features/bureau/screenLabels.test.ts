@@ -152,6 +152,10 @@ describe('the bureau’s screens in Chinese', () => {
     expect(timing('h3')).toBe('—')
     expect(board.text()).not.toContain('已 0 天')
     expect(board.get('[data-hazard="h2"]').text()).toContain('2026年12月9日')
+    expect(board.text()).toContain('预警等级：全部')
+    // The trend's weeks as days people read, not 11-30.
+    const trend = board.findAllComponents({ name: 'EChart' }).map((chart) => chart.props('option') as { xAxis: { data: string[] } })[1]
+    expect(trend?.xAxis.data).toEqual(['11月30日'])
     board.unmount()
   })
 

@@ -31,6 +31,7 @@ export default {
     },
     common: {
       all: 'All',
+      allOf: '{name}: all',
       school: 'School',
       kind: 'Kind',
       township: 'Township',

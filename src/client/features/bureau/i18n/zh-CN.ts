@@ -32,6 +32,7 @@ export default {
     },
     common: {
       all: '全部',
+      allOf: '{name}：全部',
       school: '学校',
       kind: '类型',
       township: '乡镇',

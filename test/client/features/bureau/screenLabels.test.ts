@@ -161,7 +161,7 @@ describe('the bureau’s screens in Chinese', () => {
 
   it('a report’s answers give a date field as 2026年12月2日 and a choice by its label', async () => {
     const template = defaultTemplates.find((each) => each.id === 'fire-safety')
-    const answers = { checkType: 'self', inspector: '王老师', checkDate: '2026-12-02', exits: { result: 'pass' } }
+    const answers = { checkType: 'self', inspector: '王老师', checkDate: '2026-12-02', exits: { result: 'pass' as const } }
     const wrapper = mount(ReportAnswers, { props: { answers, template }, global: { plugins: [i18n] } })
     expect(wrapper.get('[data-field="checkDate"]').text()).toBe('2026年12月2日')
     expect(wrapper.get('[data-field="checkType"]').text()).toBe('学校自查')

@@ -13,6 +13,8 @@ declare module 'vue-router' {
     roles?: readonly Role[]
     /** The first screen: its texts are in the main chunk, the router does not wait for the others. */
     first?: boolean
+    /** Drawn inside the bureau's workspace layout, whose side navigation replaces the tab bar at a desk. */
+    workspace?: boolean
   }
 }
 
@@ -32,7 +34,7 @@ const routes: RouteRecordRaw[] = [
     // (bureauScreens.ts), so not even their route table reaches a school phone.
     path: '/bureau/:rest(.*)*',
     component: () => import('./features/bureau/BureauLayout.vue'),
-    meta: { roles: ['inspector', 'bureau', 'admin'] },
+    meta: { roles: ['inspector', 'bureau', 'admin'], workspace: true },
   },
   // Pledges: their own lazy chunk (markdown-it, the signature pad) off the first screen.
   { path: '/pledges', component: () => import('./features/pledges/PledgeListView.vue'), meta: { roles: ['staff', 'principal'] } },

@@ -107,7 +107,7 @@ export default {
     attempts: '{n} attempts',
     receipt: 'Delivery receipt',
     receivedAt: 'Received by the server',
-    digest: 'Content fingerprint (SHA-256)',
+    digest: 'Content check code (to compare with the phone)',
     digestVerified: 'Matches the report kept on this phone',
     digestMismatch: 'Does not match the report kept on this phone',
     reportId: 'Report id',

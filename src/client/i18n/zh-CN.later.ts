@@ -66,7 +66,7 @@ export default {
     attempts: '已尝试 {n} 次',
     receipt: '送达回执',
     receivedAt: '服务器接收时间',
-    digest: '内容指纹 (SHA-256)',
+    digest: '内容校验码（与手机上的核对用）',
     digestVerified: '与手机上保存的内容一致',
     digestMismatch: '与手机上保存的内容不一致',
     reportId: '报告编号',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LatestReport } from '../../../../src/core/protocol.js'
-import { formatPeriod } from '../../../../src/client/features/surveys/formatPeriod.js'
+import { formatPeriod } from '../../../../src/client/ui/formatPeriod.js'
 import { surveyHistoryFrom } from '../../../../src/client/features/surveys/surveyHistory.js'
 
 function report(schoolId: string, formId: string, period: string, myopic: number): LatestReport {

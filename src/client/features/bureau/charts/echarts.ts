@@ -3,9 +3,10 @@
 import { BarChart, LineChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
-import { CanvasRenderer } from 'echarts/renderers'
+// SVG: the few marks of these charts stay crisp at any zoom, and their texts are elements a test can measure.
+import { SVGRenderer } from 'echarts/renderers'
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer])
 
 export { echarts }
 export type { EChartsCoreOption } from 'echarts/core'

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SubmissionEnvelope, SubmitResult } from '../../src/core/protocol.js'
+import type { HazardBoard, SubmissionEnvelope, SubmitResult } from '../../src/core/protocol.js'
 import * as hazardCounts from '../../src/server/db/migrations/0011-hazard-counts.js'
 import { fireSafetyEnvelope, passingAnswers } from './envelopes.js'
 import { bearer, dialects, startServer, type TestServer } from './harness.js'
@@ -44,6 +44,19 @@ describe.each(dialects)('the hazard board\'s counts table agrees with a fresh co
     const expected = await freshCount()
     expect(expected.length).toBeGreaterThan(0)
     expect(await kept()).toEqual(expected)
+    // And the board, which reads the table, says what the hazards themselves say.
+    const hazards = await server.db.selectFrom('hazards').select(['school_id', 'status', 'deadline']).where('district_id', '=', 'district-1').execute()
+    const board = (await server.app.inject({ method: 'GET', url: '/api/v1/reports/hazard-board', headers: bearer(bureau) })).json() as HazardBoard
+    const today = board.today
+    const tally = (rows: typeof hazards) => ({
+      open: rows.filter((row) => row.status === 'open').length,
+      overdue: rows.filter((row) => row.status === 'open' && row.deadline < today).length,
+      rectified: rows.filter((row) => row.status === 'rectified').length,
+      closed: rows.filter((row) => row.status === 'closed').length,
+    })
+    expect(board.totals).toEqual(tally(hazards))
+    for (const school of board.bySchool) expect(school).toMatchObject(tally(hazards.filter((row) => row.school_id === school.schoolId)))
+    expect(board.bySchool.map((school) => school.schoolId).sort()).toEqual([...new Set(hazards.map((row) => row.school_id))].sort())
   }
 
   async function submit(token: string, submissions: readonly SubmissionEnvelope[]): Promise<SubmitResult[]> {

@@ -1,9 +1,9 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import { chinaTime } from '../../core/exportLayout.js'
-import type { HazardBoard, HazardBoardPage, HazardBoardQuery, HazardBoardRow, HazardCounts } from '../../core/protocol.js'
-import { WARNING_LEVELS, daysUntil, warningLevel } from '../../core/warningLevel.js'
-import { deadlineIn, levelConditions, longOverdueBefore, type DeadlineBucket } from '../../core/warningLevelFilter.js'
-import { daysBetween, mondayOf, recentWeeks } from '../../core/weeks.js'
+import type { HazardBoardPage, HazardBoardQuery, HazardBoardRow } from '../../core/protocol.js'
+import { daysUntil, warningLevel } from '../../core/warningLevel.js'
+import { levelConditions } from '../../core/warningLevelFilter.js'
+import { daysBetween } from '../../core/weeks.js'
 import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { loadFormLabels, type FormLabels } from './form-labels.js'
@@ -73,19 +73,6 @@ export async function* iterateHazards(db: Kysely<Database>, scope: Scope, today:
   }
 }
 
-type Counts = { open: number; overdue: number; rectified: number; closed: number }
-
-function emptyCounts(): Counts {
-  return { open: 0, overdue: 0, rectified: 0, closed: 0 }
-}
-
-type Group = { school_id: string; form_id: string; status: string; severity: string; bucket: DeadlineBucket; n: string | number }
-
-function addGroup(into: Counts, group: Group, n: number): void {
-  into[group.status as keyof Counts] += n
-  if (group.status === 'open' && group.bucket !== 'due') into.overdue += n
-}
-
 type HazardsEb = ExpressionBuilder<Database & { h: Database['hazards'] }, 'h'>
 
 /** Rows of the scope, by the district_id copied onto each hazard (migration 0010). */
@@ -93,72 +80,6 @@ function inScope(eb: HazardsEb, scope: ReadScope) {
   if (scope.kind === 'district') return eb('h.district_id', '=', scope.districtId)
   if (scope.kind === 'school') return eb('h.school_id', '=', scope.schoolId)
   return scope.kind === 'all' ? eb.lit(true) : eb.lit(false)
-}
-
-const TREND_WEEKS = 12
-
-/**
- * The board's counts: by status, level, school and subject, and found and closed per week for 12
- * weeks. Grouped in the database (status, severity and where the deadline stands today decide the
- * level), so the reply and the work stay small however many hazards the district has found.
- */
-export async function hazardBoard(db: Kysely<Database>, scope: ReadScope, today: string): Promise<HazardBoard> {
-  const longBefore = longOverdueBefore(today)
-  const groups = (await db
-    .selectFrom('hazards as h')
-    .where((eb) => inScope(eb, scope))
-    .select(['h.school_id', 'h.form_id', 'h.status', 'h.severity'])
-    .select(sql<DeadlineBucket>`case when h.status <> 'open' or h.deadline >= ${today} then 'due' when h.deadline >= ${longBefore} then 'overdue' else 'long_overdue' end`.as('bucket'))
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .groupBy(['h.school_id', 'h.form_id', 'h.status', 'h.severity', sql`5`])
-    .execute()) as Group[]
-  const labels = await loadFormLabels(db)
-  const schoolIds = [...new Set(groups.map((group) => group.school_id))]
-  const names = new Map<string, string>()
-  for (let start = 0; start < schoolIds.length; start += 500) {
-    const rows = await db.selectFrom('schools').select(['id', 'name']).where('id', 'in', schoolIds.slice(start, start + 500)).execute()
-    for (const row of rows) names.set(row.id, row.name)
-  }
-  const totals = emptyCounts()
-  const byLevel = Object.fromEntries(WARNING_LEVELS.map((level) => [level, 0])) as Record<(typeof WARNING_LEVELS)[number], number>
-  const bySchool = new Map<string, { schoolId: string; schoolName: string } & Counts>()
-  const bySubject = new Map<string, { formId: string; subject: HazardBoardRow['subject'] } & Counts>()
-  for (const group of groups) {
-    const n = Number(group.n)
-    addGroup(totals, group, n)
-    const level = warningLevel({ severity: group.severity as HazardBoardRow['severity'], status: group.status as HazardBoardRow['status'], deadline: deadlineIn(group.bucket, today) }, today)
-    if (level !== null) byLevel[level] += n
-    const school = bySchool.get(group.school_id) ?? { schoolId: group.school_id, schoolName: names.get(group.school_id) ?? group.school_id, ...emptyCounts() }
-    addGroup(school, group, n)
-    bySchool.set(group.school_id, school)
-    const subject = bySubject.get(group.form_id) ?? { formId: group.form_id, subject: labels.title(group.form_id), ...emptyCounts() }
-    addGroup(subject, group, n)
-    bySubject.set(group.form_id, subject)
-  }
-  const weeks = recentWeeks(today, TREND_WEEKS)
-  const since = new Date(`${weeks[0] ?? today}T00:00:00+08:00`).toISOString()
-  const found = new Map(weeks.map((week) => [week, 0]))
-  const recent = await db.selectFrom('hazards as h').select('h.created_at').where((eb) => inScope(eb, scope)).where('h.created_at', '>=', since).execute()
-  for (const row of recent) {
-    const week = mondayOf(chinaDay(row.created_at))
-    if (found.has(week)) found.set(week, (found.get(week) ?? 0) + 1)
-  }
-  const closed = new Map(weeks.map((week) => [week, 0]))
-  const events = await db.selectFrom('hazard_events as e').innerJoin('hazards as h', 'h.id', 'e.hazard_id').select('e.at')
-    .where('e.kind', '=', 'closed').where('e.at', '>=', since).where((eb) => inScope(eb, scope)).execute()
-  for (const event of events) {
-    const week = mondayOf(chinaDay(event.at))
-    if (closed.has(week)) closed.set(week, (closed.get(week) ?? 0) + 1)
-  }
-  const byOpenFirst = (a: HazardCounts, b: HazardCounts) => b.overdue - a.overdue || b.open - a.open
-  return {
-    today,
-    totals,
-    byLevel,
-    bySchool: [...bySchool.values()].sort(byOpenFirst),
-    bySubject: [...bySubject.values()].sort(byOpenFirst),
-    trend: weeks.map((week) => ({ week, found: found.get(week) ?? 0, closed: closed.get(week) ?? 0 })),
-  }
 }
 
 export const BOARD_PAGE_SIZE = 50

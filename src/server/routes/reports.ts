@@ -51,8 +51,7 @@ export const reportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
 
   app.get('/reports/overview', async (request): Promise<CompletenessOverview> => {
     const user = signedInUser(request)
-    const schoolIds = await visibleSchoolIds(ctx.db, user)
-    return completenessOverview(ctx.db, { schoolIds, districtId: user.role === 'admin' ? null : user.districtId, reach: templateReach(user) }, ctx.now())
+    return completenessOverview(ctx.db, { schools: readScope(user), districtId: user.role === 'admin' ? null : user.districtId, reach: templateReach(user) }, ctx.now())
   })
 
   app.get('/reports/hazard-board', async (request): Promise<HazardBoard> =>

@@ -8,7 +8,6 @@ import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { loadFormLabels, type FormLabels } from './form-labels.js'
 
-type Scope = readonly string[] | 'all'
 type Cursor = { readonly createdAt: string; readonly id: string }
 
 /** The day (YYYY-MM-DD, 北京时间) an ISO instant falls on. */
@@ -46,7 +45,7 @@ function toBoardRow(row: HazardRowIn, labels: FormLabels, today: string): Hazard
 }
 
 /** Hazards in scope, oldest found first, a page at a time (exports walk all of them this way). */
-export async function* iterateHazards(db: Kysely<Database>, scope: Scope, today: string, pageSize = 500): AsyncGenerator<HazardBoardRow[]> {
+export async function* iterateHazards(db: Kysely<Database>, scope: ReadScope, today: string, pageSize = 500): AsyncGenerator<HazardBoardRow[]> {
   const labels = await loadFormLabels(db)
   let after: Cursor | null = null
   for (;;) {
@@ -58,7 +57,8 @@ export async function* iterateHazards(db: Kysely<Database>, scope: Scope, today:
       .orderBy('h.created_at')
       .orderBy('h.id')
       .limit(pageSize)
-    if (scope !== 'all') query = query.where('h.school_id', 'in', scope.length > 0 ? [...scope] : [''])
+      // The district by its column, in the index (district_id, created_at, id) order (migration 0011).
+      .where((eb) => inScope(eb, scope))
     if (after !== null) {
       const { createdAt, id } = after
       // A row value: each page starts where the last ended in the index, instead of walking past every earlier page.

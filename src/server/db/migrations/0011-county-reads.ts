@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 
 /**
- * The hazard board's counts, kept by the database itself: one row per (school, subject, status,
+ * Reads that stay fast as a county grows (issue 16). The hazard board's counts, kept by the database itself: one row per (school, subject, status,
  * severity, deadline) with how many hazards share it, maintained by triggers on `hazards`. A
  * trigger runs inside the statement that changed the hazard, so the count commits with it, rolls
  * back with a refused item's savepoint, and cannot be forgotten by a new write path. Only an open
@@ -64,8 +64,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
   // The board reads one district's rows, grouped by school: an index range in that order.
   await db.schema.createIndex('hazard_counts_district').on('hazard_counts').columns(['district_id', ...KEY, 'n']).execute()
-  // The board's weekly trend reads a district's hazards found since a date from this index alone.
-  await db.schema.createIndex('hazards_district_created').on('hazards').columns(['district_id', 'created_at']).execute()
+  // The board's weekly trend (hazards found since a date) and the hazard register's pages (oldest
+  // first, by a (created_at, id) cursor) read a district's range of this index.
+  await db.schema.createIndex('hazards_district_created').on('hazards').columns(['district_id', 'created_at', 'id']).execute()
+  // Completeness and a periodic form's export read one form and period of a district in the
+  // order its reports arrived: one range of this index, no sort (completeness: no table rows).
+  await db.schema.createIndex('submissions_form_period_district').on('submissions').columns(['form_id', 'period', 'district_id', 'received_at', 'id', 'school_id']).execute()
   // Backfill before the triggers exist: every hazard already stored, counted once.
   await sql`insert into hazard_counts (district_id, school_id, form_id, status, severity, deadline, n)
     select district_id, school_id, form_id, status, severity, case when status = 'open' then deadline else '' end, count(*)
@@ -81,6 +85,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   } else {
     for (const trigger of ['hazard_counts_insert', 'hazard_counts_delete', 'hazard_counts_update']) await sql.raw(`drop trigger ${trigger}`).execute(db)
   }
+  await db.schema.dropIndex('submissions_form_period_district').execute()
   await db.schema.dropIndex('hazards_district_created').execute()
   await db.schema.dropTable('hazard_counts').execute()
 }

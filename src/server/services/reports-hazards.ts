@@ -103,7 +103,7 @@ export async function hazardBoardPage(db: Kysely<Database>, scope: ReadScope, qu
       return eb.and(parts)
     })))
   }
-  const counted = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst()
+  const total = await countMatching(db, scope, query, today)
   let rows = base.select(['h.id', 'h.school_id', 's.name as school_name', 'h.form_id', 'h.field_id', 'h.description', 'h.severity', 'h.status',
     'h.deadline', 'h.responsible', 'h.created_at', 'h.updated_at'])
   switch (query.sort ?? 'overdue') {
@@ -116,5 +116,36 @@ export async function hazardBoardPage(db: Kysely<Database>, scope: ReadScope, qu
   }
   const labels = await loadFormLabels(db)
   const found = await rows.limit(pageSize).offset((page - 1) * pageSize).execute()
-  return { rows: found.map((row) => toBoardRow(row, labels, today)), total: Number(counted?.n ?? 0), page, pageSize }
+  return { rows: found.map((row) => toBoardRow(row, labels, today)), total, page, pageSize }
+}
+
+type CountsEb = ExpressionBuilder<Database & { c: Database['hazard_counts'] }, 'c'>
+
+/**
+ * How many hazards match the board's filters, summed from hazard_counts (migration 0011): every
+ * filter is on a column of its key (only open hazards keep their deadline there, and only open
+ * hazards are filtered by deadline), so the count reads a few rows per school, not every hazard.
+ */
+async function countMatching(db: Kysely<Database>, scope: ReadScope, query: HazardBoardQuery, today: string): Promise<number> {
+  const { status, level, schoolId, formId } = query
+  let counts = db.selectFrom('hazard_counts as c').where((eb: CountsEb) => {
+    if (scope.kind === 'district') return eb('c.district_id', '=', scope.districtId)
+    if (scope.kind === 'school') return eb('c.school_id', '=', scope.schoolId)
+    return scope.kind === 'all' ? eb.lit(true) : eb.lit(false)
+  })
+  if (status === 'overdue') counts = counts.where('c.status', '=', 'open').where('c.deadline', '<', today)
+  else if (status !== undefined) counts = counts.where('c.status', '=', status)
+  if (schoolId !== undefined) counts = counts.where('c.school_id', '=', schoolId)
+  if (formId !== undefined) counts = counts.where('c.form_id', '=', formId)
+  if (level !== undefined) {
+    const conditions = levelConditions(level, today)
+    counts = counts.where((eb) => eb.or(conditions.map((condition) => {
+      const parts = [eb('c.status', '=', condition.status), eb('c.severity', '=', condition.severity)]
+      if (condition.deadline?.from !== undefined) parts.push(eb('c.deadline', '>=', condition.deadline.from))
+      if (condition.deadline?.before !== undefined) parts.push(eb('c.deadline', '<', condition.deadline.before))
+      return eb.and(parts)
+    })))
+  }
+  const row = await counts.select(sql<string | number | null>`sum(c.n)`.as('n')).executeTakeFirst()
+  return Number(row?.n ?? 0)
 }

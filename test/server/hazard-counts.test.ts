@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { HazardBoard, SubmissionEnvelope, SubmitResult } from '../../src/core/protocol.js'
+import type { HazardBoard, HazardBoardPage, SubmissionEnvelope, SubmitResult } from '../../src/core/protocol.js'
 import * as hazardCounts from '../../src/server/db/migrations/0011-county-reads.js'
 import { fireSafetyEnvelope, passingAnswers } from './envelopes.js'
 import { bearer, dialects, startServer, type TestServer } from './harness.js'
@@ -151,6 +151,20 @@ describe.each(dialects)('the hazard board\'s counts table agrees with a fresh co
     const hazard = await server.db.selectFrom('hazards').select('status').where('id', '=', hazardId).executeTakeFirstOrThrow()
     expect(hazard.status).toBe('open')
     await expectAgreement()
+  })
+
+  it('the board\'s pages, open first then the rest by deadline, hold every hazard once in that order across the boundary', async () => {
+    const hazards = await server.db.selectFrom('hazards').select(['id', 'status', 'deadline']).where('district_id', '=', 'district-1').execute()
+    const key = (row: { status: string; deadline: string; id: string }) => `${row.status === 'open' ? 0 : 1} ${row.deadline} ${row.id}`
+    const expected = hazards.sort((a, b) => (key(a) < key(b) ? -1 : 1)).map((row) => row.id)
+    expect(new Set(hazards.map((row) => row.status)).size).toBeGreaterThan(1)
+    const seen: string[] = []
+    for (let page = 1; page <= Math.ceil(expected.length / 3) + 1; page++) {
+      const reply = (await server.app.inject({ method: 'GET', url: `/api/v1/reports/hazard-board/rows?pageSize=3&page=${page}`, headers: bearer(bureau) })).json() as HazardBoardPage
+      expect(reply.total).toBe(expected.length)
+      seen.push(...reply.rows.map((row) => row.id))
+    }
+    expect(seen).toEqual(expected)
   })
 
   it('the migration counts every hazard already stored', async () => {

@@ -106,16 +106,30 @@ export async function hazardBoardPage(db: Kysely<Database>, scope: ReadScope, qu
   const total = await countMatching(db, scope, query, today)
   let rows = base.select(['h.id', 'h.school_id', 's.name as school_name', 'h.form_id', 'h.field_id', 'h.description', 'h.severity', 'h.status',
     'h.deadline', 'h.responsible', 'h.created_at', 'h.updated_at'])
-  switch (query.sort ?? 'overdue') {
-    // Open hazards first, soonest deadline (so the longest overdue) on top: what needs chasing.
-    // With one status asked for, that is the deadline order, which the index already holds.
-    case 'overdue': rows = (status === undefined ? rows.orderBy(sql`case when h.status = 'open' then 0 else 1 end`) : rows).orderBy('h.deadline').orderBy('h.id'); break
-    case 'deadline': rows = rows.orderBy('h.deadline').orderBy('h.id'); break
-    case 'age': rows = rows.orderBy('h.created_at').orderBy('h.id'); break
-    case 'school': rows = rows.orderBy('s.name').orderBy('h.deadline').orderBy('h.id'); break
-  }
   const labels = await loadFormLabels(db)
-  const found = await rows.limit(pageSize).offset((page - 1) * pageSize).execute()
+  const offset = (page - 1) * pageSize
+  let found: Awaited<ReturnType<typeof rows.execute>>
+  const sort = query.sort ?? 'overdue'
+  if (sort === 'overdue' && status === undefined) {
+    // Open hazards first, soonest deadline (so the longest overdue) on top: what needs chasing.
+    // Read as two index ranges in (deadline, id) order, the open ones and then the others, instead
+    // of sorting every hazard of the district by a computed open-first key for each page.
+    const open = await countMatching(db, scope, { ...query, status: 'open' }, today)
+    const openRows = offset < open ? await rows.where('h.status', '=', 'open').orderBy('h.deadline').orderBy('h.id').limit(pageSize).offset(offset).execute() : []
+    const rest = pageSize - openRows.length
+    const otherRows = rest > 0 && total > open
+      ? await rows.where('h.status', '<>', 'open').orderBy('h.deadline').orderBy('h.id').limit(rest).offset(Math.max(0, offset - open)).execute()
+      : []
+    found = [...openRows, ...otherRows]
+  } else {
+    switch (sort) {
+      // With one status asked for, "overdue" is the deadline order, which the index already holds.
+      case 'overdue': case 'deadline': rows = rows.orderBy('h.deadline').orderBy('h.id'); break
+      case 'age': rows = rows.orderBy('h.created_at').orderBy('h.id'); break
+      case 'school': rows = rows.orderBy('s.name').orderBy('h.deadline').orderBy('h.id'); break
+    }
+    found = await rows.limit(pageSize).offset(offset).execute()
+  }
   return { rows: found.map((row) => toBoardRow(row, labels, today)), total, page, pageSize }
 }
 

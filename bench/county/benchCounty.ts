@@ -1,7 +1,7 @@
 // npm run bench:county [-- --sizes 150,600,2000 --runs 5] — builds a county of each size through
 // the real API (seedCounty), then times the bureau's reads against it: p50/p95 per read per size,
 // how each grows from one size to the next, and the longest synchronous SQLite call of each read.
-// SQLite always; PostgreSQL too when DATABASE_URL is set (a new schema per size). With screens on
+// SQLite always; PostgreSQL too when DATABASE_URL is set (a new schema per size; --dialects to pick). With screens on
 // (the default; --screens false to skip), the built app is served on BENCH_PORT (8213) and Debian's
 // Chromium times the workspace's screens from navigation to their table painted.
 import { mkdtempSync } from 'node:fs'
@@ -19,7 +19,7 @@ import { launchChromium } from '../chromium.js'
 import { bureauScreens, timeScreens } from './screenPaint.js'
 import { installSyncDbTimer } from './syncDbTimer.js'
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '150,600,2000' }, runs: { type: 'string', default: '5' }, screens: { type: 'string', default: 'true' } } })
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '150,600,2000' }, runs: { type: 'string', default: '5' }, screens: { type: 'string', default: 'true' }, dialects: { type: 'string' } } })
 const SIZES = values.sizes.split(',').map(Number)
 const RUNS = Number(values.runs)
 const TARGET_P95_MS = 300
@@ -195,7 +195,11 @@ function report(rows: readonly Row[]): void {
 }
 
 const rows: Row[] = []
-const dialects: ('sqlite' | 'postgres')[] = process.env['DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite']
+// --dialects postgres runs the PostgreSQL lane alone (DATABASE_URL set), e.g. beside a finished SQLite run.
+const dialects = (values.dialects?.split(',') ?? (process.env['DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite'])) as ('sqlite' | 'postgres')[]
+if (dialects.some((dialect) => dialect !== 'sqlite' && dialect !== 'postgres') || (dialects.includes('postgres') && !process.env['DATABASE_URL'])) {
+  throw new Error('--dialects takes sqlite and/or postgres; postgres needs DATABASE_URL')
+}
 for (const dialect of dialects) {
   for (const size of SIZES) {
     rows.push(await runSize(dialect, size))

@@ -64,8 +64,7 @@ export const reportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
   })
 
   app.get<{ Querystring: { term?: string } }>('/reports/canteen-summary', { schema: schemas.canteen }, async (request): Promise<CanteenSummary> => {
-    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
-    return canteenSummary(ctx.db, scope, request.query.term ?? periodOf(ctx.now(), 'term'))
+    return canteenSummary(ctx.db, readScope(signedInUser(request)), request.query.term ?? periodOf(ctx.now(), 'term'))
   })
 
   app.get<{ Querystring: { formId: string; period: string } }>('/reports/survey-totals', { schema: schemas.surveys }, async (request): Promise<SurveyTotals> => {

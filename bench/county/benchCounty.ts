@@ -1,7 +1,9 @@
 // npm run bench:county [-- --sizes 150,600,2000 --runs 5] — builds a county of each size through
 // the real API (seedCounty), then times the bureau's reads against it: p50/p95 per read per size,
 // how each grows from one size to the next, and the longest synchronous SQLite call of each read.
-// SQLite always; PostgreSQL too when DATABASE_URL is set (a new schema per size).
+// SQLite always; PostgreSQL too when DATABASE_URL is set (a new schema per size; --dialects to pick). With screens on
+// (the default; --screens false to skip), the built app is served on BENCH_PORT (8213) and Debian's
+// Chromium times the workspace's screens from navigation to their table painted.
 import { mkdtempSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,16 +14,23 @@ import pg from 'pg'
 import { periodOf } from '../../src/core/periods.js'
 import { openCounty, type CountyTarget } from './countyApp.js'
 import { login, seedCounty, type CountySummary } from './seedCounty.js'
+import { builtApp } from '../appUnderTest.js'
+import { launchChromium } from '../chromium.js'
+import { bureauScreens, timeScreens } from './screenPaint.js'
 import { installSyncDbTimer } from './syncDbTimer.js'
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '150,600,2000' }, runs: { type: 'string', default: '5' } } })
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '150,600,2000' }, runs: { type: 'string', default: '5' }, screens: { type: 'string', default: 'true' }, dialects: { type: 'string' } } })
 const SIZES = values.sizes.split(',').map(Number)
 const RUNS = Number(values.runs)
 const TARGET_P95_MS = 300
+const TARGET_PAINT_MS = 2000
+const SCREENS = values.screens !== 'false'
+const PORT = Number(process.env['BENCH_PORT'] ?? 8213)
+const staticDir = SCREENS ? await builtApp() : undefined
 const timer = installSyncDbTimer()
 
 type Sample = { ms: number; syncMs: number; bytes: number }
-type Measured = { read: string; samples: Sample[]; note?: string }
+type Measured = { read: string; samples: Sample[]; note?: string; screen?: boolean }
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0
@@ -103,6 +112,23 @@ async function measure(app: FastifyInstance, now: Date): Promise<Measured[]> {
   return results
 }
 
+/** The workspace's screens in Chromium against this county, served by the same in-process app. */
+async function measureScreens(app: FastifyInstance, now: Date): Promise<Measured[]> {
+  const bureau = await login(app, 'bureau', 'bureau123')
+  const schools = JSON.parse((await timed(app, bureau, '/schools')).body) as { schools: { id: string }[] }
+  const month = periodOf(new Date(now.getTime() - 31 * 86_400_000), 'month')
+  await app.listen({ port: PORT, host: '127.0.0.1' })
+  const browser = await launchChromium()
+  try {
+    const timings = await timeScreens(browser, `http://127.0.0.1:${PORT}`, bureauScreens({ month, schoolId: schools.schools[0]?.id ?? '' }), RUNS)
+    return timings.map((timing) => ({
+      read: timing.screen, screen: true, samples: timing.samples.map((ms) => ({ ms, syncMs: 0, bytes: 0 })), ...(timing.note ? { note: timing.note } : {}),
+    }))
+  } finally {
+    await browser.close()
+  }
+}
+
 type Row = { dialect: string; size: number; summary: CountySummary; seedSeconds: number; reads: Measured[] }
 
 async function runSize(dialect: 'sqlite' | 'postgres', size: number): Promise<Row> {
@@ -110,13 +136,15 @@ async function runSize(dialect: 'sqlite' | 'postgres', size: number): Promise<Ro
   const databaseUrl = process.env['DATABASE_URL']
   const schema = `bench_county_${size}_${Date.now().toString(36)}`
   const target: CountyTarget = dialect === 'sqlite' ? { dataDir: join(dir, 'data') } : { databaseUrl: databaseUrl ?? '', schema }
-  const county = await openCounty(target, { fresh: true })
+  const county = await openCounty(target, staticDir === undefined ? { fresh: true } : { fresh: true, staticDir })
   try {
     const started = performance.now()
     const summary = await seedCounty(county.app, county.clock, { schools: size, log: () => undefined })
     const seedSeconds = (performance.now() - started) / 1000
     console.error(`${dialect} ${size}: seeded ${JSON.stringify(summary)} in ${seedSeconds.toFixed(0)} s`)
-    return { dialect, size, summary, seedSeconds, reads: await measure(county.app, county.clock.now) }
+    const reads = await measure(county.app, county.clock.now)
+    if (SCREENS) reads.push(...(await measureScreens(county.app, county.clock.now)))
+    return { dialect, size, summary, seedSeconds, reads }
   } finally {
     await county.close()
     await rm(dir, { recursive: true, force: true })
@@ -156,16 +184,22 @@ function report(rows: readonly Row[]): void {
         flagged ||= superlinear
         growth.push(`×${dataRatio.toFixed(1)}→×${timeRatio.toFixed(1)}${superlinear ? ' ⚠' : ''}`)
       }
-      const over = stats.some((stat) => stat.p95 > TARGET_P95_MS)
+      const screen = per.some((read) => read?.screen === true)
+      const target = screen ? TARGET_PAINT_MS : TARGET_P95_MS
+      const over = stats.some((stat) => stat.p95 > target)
       const notes = per.map((read) => read?.note ?? '').filter(Boolean)
-      const note = [[...new Set(notes)].join(' / '), over ? `over ${TARGET_P95_MS} ms` : '', flagged ? 'superlinear' : ''].filter(Boolean).join('; ')
-      console.log(`| ${name} | ${stats.map((stat) => `${fmt(stat.p50)} / ${fmt(stat.p95)}`).join(' | ')} | ${growth.join(', ')} | ${dialect === 'postgres' ? 'n/a (async driver)' : stats.map((stat) => fmt(stat.sync)).join(' / ')} | ${note} |`)
+      const note = [[...new Set(notes)].join(' / '), over ? `over ${target} ms` : '', flagged ? 'superlinear' : ''].filter(Boolean).join('; ')
+      console.log(`| ${name} | ${stats.map((stat) => `${fmt(stat.p50)} / ${fmt(stat.p95)}`).join(' | ')} | ${growth.join(', ')} | ${screen ? 'n/a (browser)' : dialect === 'postgres' ? 'n/a (async driver)' : stats.map((stat) => fmt(stat.sync)).join(' / ')} | ${note} |`)
     }
   }
 }
 
 const rows: Row[] = []
-const dialects: ('sqlite' | 'postgres')[] = process.env['DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite']
+// --dialects postgres runs the PostgreSQL lane alone (DATABASE_URL set), e.g. beside a finished SQLite run.
+const dialects = (values.dialects?.split(',') ?? (process.env['DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite'])) as ('sqlite' | 'postgres')[]
+if (dialects.some((dialect) => dialect !== 'sqlite' && dialect !== 'postgres') || (dialects.includes('postgres') && !process.env['DATABASE_URL'])) {
+  throw new Error('--dialects takes sqlite and/or postgres; postgres needs DATABASE_URL')
+}
 for (const dialect of dialects) {
   for (const size of SIZES) {
     rows.push(await runSize(dialect, size))

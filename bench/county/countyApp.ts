@@ -38,7 +38,7 @@ async function createSchema(url: string, schema: string): Promise<void> {
  * The real app in this process on a fresh scratch database (demo accounts seeded: the county's
  * bureau, inspector and admin are the demo's), with a clock the seeder walks through the year.
  */
-export async function openCounty(target: CountyTarget, options: { fresh: boolean }): Promise<CountyApp> {
+export async function openCounty(target: CountyTarget, options: { fresh: boolean; staticDir?: string }): Promise<CountyApp> {
   const base = loadConfig({ LOG_LEVEL: 'silent', LOGIN_MAX_PER_MINUTE: '100000' })
   let config: Config
   if ('dataDir' in target) {
@@ -48,6 +48,8 @@ export async function openCounty(target: CountyTarget, options: { fresh: boolean
     if (options.fresh) await createSchema(target.databaseUrl, target.schema)
     config = { ...base, databaseUrl: target.databaseUrl }
   }
+  // A built app to serve beside the API when the screens are timed in a browser.
+  if (options.staticDir !== undefined) config = { ...config, staticDir: options.staticDir }
   const database = createDatabase(config, 'schema' in target ? { searchPath: target.schema } : {})
   await migrateToLatest(database.db)
   // A scratch county need not survive a power cut: without an fsync per commit, seeding 2,000

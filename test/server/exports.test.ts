@@ -167,7 +167,7 @@ describe.each(dialects)('exports (%s)', (dialect) => {
 
   it('reports are read page by page in arrival order, so an export never holds the whole form', async () => {
     const pages: string[][] = []
-    const filter = { formId: 'myopia-screening', periodic: true, schoolIds: 'all' } as const
+    const filter = { formId: 'myopia-screening', periodic: true, scope: { kind: 'all' } } as const
     for await (const page of iterateReports(fixture.server.db, filter, 2)) pages.push(page.map((row) => `${row.schoolId} ${row.period}`))
     expect(pages).toEqual([
       ['school-1 2025-T2', 'school-2 2025-T2'],

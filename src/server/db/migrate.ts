@@ -9,6 +9,7 @@ import * as blobOwnership from './migrations/0007-blob-ownership.js'
 import * as templateOwners from './migrations/0008-template-owners.js'
 import * as loginSecurity from './migrations/0009-login-security.js'
 import * as districtScope from './migrations/0010-district-scope.js'
+import * as countyReads from './migrations/0011-county-reads.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-template-owners': templateOwners,
   '0009-login-security': loginSecurity,
   '0010-district-scope': districtScope,
+  '0011-county-reads': countyReads,
 }
 
 const provider: MigrationProvider = {

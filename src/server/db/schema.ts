@@ -14,6 +14,7 @@ export interface Database {
   submission_blobs: SubmissionBlobsTable
   hazards: HazardsTable
   hazard_events: HazardEventsTable
+  hazard_counts: HazardCountsTable
   blobs: BlobsTable
   blob_owners: BlobOwnersTable
   canteen_grades: CanteenGradesTable
@@ -141,6 +142,20 @@ export interface HazardsTable {
   updated_at: string | null
   /** The school's district (migration 0010). */
   district_id: string | null
+}
+
+/**
+ * How many hazards share a (school, subject, status, severity, deadline); the deadline is '' for
+ * all but open hazards. Written only by triggers on hazards (migration 0011), read by the board.
+ */
+export interface HazardCountsTable {
+  district_id: string | null
+  school_id: string
+  form_id: string
+  status: string
+  severity: string
+  deadline: string
+  n: number
 }
 
 /** A hazard's history: found, rectified, closed, reopened. Insert-only. */

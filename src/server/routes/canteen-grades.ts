@@ -3,7 +3,7 @@ import type { CanteenGradesResponse } from '../../core/protocol.js'
 import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
-import { visibleSchoolIds } from '../auth/scope.js'
+import { readScope, visibleSchoolIds } from '../auth/scope.js'
 import { listCanteenGrades } from '../services/list-canteen-grades.js'
 
 const schema = {
@@ -20,10 +20,10 @@ export const canteenGradesRoutes: FastifyPluginAsync<AppContext> = async (app, c
 
   app.get<{ Querystring: { schoolId?: string } }>('/reports/canteen-grades', { schema }, async (request): Promise<CanteenGradesResponse> => {
     const { schoolId } = request.query
-    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
-    if (schoolId !== undefined && scope !== 'all' && !scope.includes(schoolId)) {
-      throw new ApiHttpError('forbidden', 'You may not see this school')
-    }
-    return listCanteenGrades(ctx.db, schoolId === undefined ? scope : [schoolId])
+    const user = signedInUser(request)
+    if (schoolId === undefined) return listCanteenGrades(ctx.db, readScope(user))
+    const scope = await visibleSchoolIds(ctx.db, user)
+    if (scope !== 'all' && !scope.includes(schoolId)) throw new ApiHttpError('forbidden', 'You may not see this school')
+    return listCanteenGrades(ctx.db, { kind: 'school', schoolId })
   })
 }

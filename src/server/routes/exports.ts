@@ -6,7 +6,7 @@ import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
-import { visibleSchoolIds } from '../auth/scope.js'
+import { readScope } from '../auth/scope.js'
 import { templateReach } from '../auth/template-owner.js'
 import { contentTypes, type ExportFormat } from '../exports/table-sink.js'
 import { computeCompleteness } from '../services/compute-completeness.js'
@@ -76,8 +76,7 @@ export const exportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
       const newest = (await formVersions(ctx.db, id, templateReach(signedInUser(request)))).at(-1)
       if (!newest) throw new ApiHttpError('not_found', 'No such form')
       if (newest.period === undefined || !isPeriod(value, newest.period)) throw new ApiHttpError('bad_request', 'Completeness needs a periodic form and one of its periods')
-      const schoolIds = await visibleSchoolIds(ctx.db, signedInUser(request))
-      const report = await computeCompleteness(ctx.db, { schoolIds, formId: id, period: value, now: ctx.now() })
+      const report = await computeCompleteness(ctx.db, { scope: readScope(signedInUser(request)), formId: id, period: value, now: ctx.now() })
       await audit(request, { table: 'completeness', formId: id, period: value, format: request.params.format })
       return streamExport(request, reply, request.params.format, `${newest.title.zh}-${value}-上报情况`, report.schools.length, (out) =>
         writeCompletenessExport(ctx.db, out, request.params.format, newest.title.zh, report))
@@ -85,7 +84,7 @@ export const exportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
   )
 
   app.get<{ Params: { format: ExportFormat } }>('/exports/hazards.:format', { schema: hazardsSchema, preHandler }, async (request, reply) => {
-    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
+    const scope = readScope(signedInUser(request))
     const today = todayIso(ctx.now())
     await audit(request, { table: 'hazards', format: request.params.format })
     return streamExport(request, reply, request.params.format, `隐患台账-${today}`, null, (out) =>
@@ -106,8 +105,7 @@ export const exportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
       if (value !== undefined && newest.period !== undefined && !isPeriod(value, newest.period)) {
         throw new ApiHttpError('bad_request', `This form is reported per ${newest.period}`)
       }
-      const schoolIds = await visibleSchoolIds(ctx.db, signedInUser(request))
-      const filter = { formId: id, schoolIds, currentOnly: current, ...(value === undefined ? {} : { period: value }) }
+      const filter = { formId: id, scope: readScope(signedInUser(request)), currentOnly: current, ...(value === undefined ? {} : { period: value }) }
       const rows = await countReports(ctx.db, { ...filter, periodic: newest.period !== undefined })
       await audit(request, { table: 'reports', formId: id, ...(value === undefined ? {} : { period: value }), format, rows })
       return streamExport(request, reply, format, `${newest.title.zh}${value === undefined ? '' : `-${value}`}`, rows, (out) =>

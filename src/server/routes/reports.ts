@@ -13,7 +13,8 @@ import { templateReach } from '../auth/template-owner.js'
 import { formVersions } from '../services/export-form.js'
 import { canteenSummary } from '../services/reports-canteen.js'
 import { completenessOverview } from '../services/reports-completeness.js'
-import { BOARD_PAGE_SIZE, hazardBoard, hazardBoardPage } from '../services/reports-hazards.js'
+import { hazardBoard } from '../services/hazard-board-counts.js'
+import { BOARD_PAGE_SIZE, hazardBoardPage } from '../services/reports-hazards.js'
 import { pledgeSummary } from '../services/reports-pledges.js'
 import { surveyTotals } from '../services/reports-surveys.js'
 
@@ -50,8 +51,7 @@ export const reportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
 
   app.get('/reports/overview', async (request): Promise<CompletenessOverview> => {
     const user = signedInUser(request)
-    const schoolIds = await visibleSchoolIds(ctx.db, user)
-    return completenessOverview(ctx.db, { schoolIds, districtId: user.role === 'admin' ? null : user.districtId, reach: templateReach(user) }, ctx.now())
+    return completenessOverview(ctx.db, { schools: readScope(user), districtId: user.role === 'admin' ? null : user.districtId, reach: templateReach(user) }, ctx.now())
   })
 
   app.get('/reports/hazard-board', async (request): Promise<HazardBoard> =>
@@ -64,8 +64,7 @@ export const reportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
   })
 
   app.get<{ Querystring: { term?: string } }>('/reports/canteen-summary', { schema: schemas.canteen }, async (request): Promise<CanteenSummary> => {
-    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
-    return canteenSummary(ctx.db, scope, request.query.term ?? periodOf(ctx.now(), 'term'))
+    return canteenSummary(ctx.db, readScope(signedInUser(request)), request.query.term ?? periodOf(ctx.now(), 'term'))
   })
 
   app.get<{ Querystring: { formId: string; period: string } }>('/reports/survey-totals', { schema: schemas.surveys }, async (request): Promise<SurveyTotals> => {

@@ -7,7 +7,7 @@ import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
-import { visibleSchoolIds } from '../auth/scope.js'
+import { readScope } from '../auth/scope.js'
 import { ownerReached, templateReach, type TemplateReach } from '../auth/template-owner.js'
 import { computeCompleteness } from '../services/compute-completeness.js'
 import { latestSurveyReports } from '../services/latest-survey-reports.js'
@@ -77,8 +77,7 @@ export const surveyReportsRoutes: FastifyPluginAsync<AppContext> = async (app, c
       const { formId: id, period: value } = request.query
       const user = signedInUser(request)
       await periodicTemplate(id, value, templateReach(user))
-      const schoolIds = await visibleSchoolIds(ctx.db, user)
-      return computeCompleteness(ctx.db, { schoolIds, formId: id, period: value, now: ctx.now() })
+      return computeCompleteness(ctx.db, { scope: readScope(user), formId: id, period: value, now: ctx.now() })
     },
   )
 

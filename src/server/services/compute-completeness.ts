@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { CompletenessResponse, CompletenessRow, CompletenessState } from '../../core/protocol.js'
+import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 
 export type CompletenessQuery = {
-  readonly schoolIds: readonly string[] | 'all'
+  readonly scope: ReadScope
   readonly formId: string
   readonly period: string
   readonly now: Date
@@ -21,16 +22,31 @@ export function stateOf(firstReceivedAt: string | null, dueAt: string | null, no
   return dueAt !== null && now.toISOString() > dueAt ? 'missing' : 'not_due'
 }
 
-async function reportsBySchool(db: Kysely<Database>, formId: string, period: string, schoolIds: readonly string[]): Promise<Map<string, Reported>> {
-  const rows = await db
+export type ScopeSchool = { readonly id: string; readonly name: string; readonly district_id: string }
+
+/** The schools a completeness report lists, by id; the overview loads them once for all its forms. */
+export async function schoolsOfScope(db: Kysely<Database>, scope: ReadScope): Promise<ScopeSchool[]> {
+  if (scope.kind === 'none') return []
+  let query = db.selectFrom('schools').select(['id', 'name', 'district_id']).orderBy('id')
+  if (scope.kind === 'district') query = query.where('district_id', '=', scope.districtId)
+  if (scope.kind === 'school') query = query.where('id', '=', scope.schoolId)
+  return query.execute()
+}
+
+/**
+ * Each school's reports for the form and period, oldest first: the district by the column copied
+ * onto every submission (never a list of its school ids as parameters), read from the index
+ * (form_id, period, district_id, received_at, id, school_id) in its own order (migration 0011).
+ */
+async function reportsBySchool(db: Kysely<Database>, scope: ReadScope, formId: string, period: string): Promise<Map<string, Reported>> {
+  let query = db
     .selectFrom('submissions')
     .select(['id', 'school_id', 'received_at'])
     .where('form_id', '=', formId)
     .where('period', '=', period)
-    .where('school_id', 'in', [...schoolIds])
-    .orderBy('received_at')
-    .orderBy('id')
-    .execute()
+  if (scope.kind === 'district') query = query.where('district_id', '=', scope.districtId)
+  if (scope.kind === 'school') query = query.where('school_id', '=', scope.schoolId)
+  const rows = await query.orderBy('received_at').orderBy('id').execute()
   const reported = new Map<string, Reported>()
   for (const row of rows) {
     const prior = reported.get(row.school_id)
@@ -44,14 +60,9 @@ async function reportsBySchool(db: Kysely<Database>, formId: string, period: str
   return reported
 }
 
-export async function computeCompleteness(db: Kysely<Database>, query: CompletenessQuery): Promise<CompletenessResponse> {
+export async function computeCompleteness(db: Kysely<Database>, query: CompletenessQuery, loaded?: readonly ScopeSchool[]): Promise<CompletenessResponse> {
   const { formId, period, now } = query
-  let schoolsQuery = db.selectFrom('schools').select(['id', 'name', 'district_id']).orderBy('id')
-  if (query.schoolIds !== 'all') {
-    if (query.schoolIds.length === 0) return summarise(formId, period, [])
-    schoolsQuery = schoolsQuery.where('id', 'in', [...query.schoolIds])
-  }
-  const schools = await schoolsQuery.execute()
+  const schools = loaded ?? (await schoolsOfScope(db, query.scope))
   if (schools.length === 0) return summarise(formId, period, [])
   const deadlines = await db
     .selectFrom('report_deadlines')
@@ -60,7 +71,7 @@ export async function computeCompleteness(db: Kysely<Database>, query: Completen
     .where('period', '=', period)
     .execute()
   const dueByDistrict = new Map(deadlines.map((row) => [row.district_id, row.due_at]))
-  const reported = await reportsBySchool(db, formId, period, schools.map((school) => school.id))
+  const reported = await reportsBySchool(db, query.scope, formId, period)
   const rows = schools.map((school): CompletenessRow => {
     const report = reported.get(school.id)
     const dueAt = dueByDistrict.get(school.district_id) ?? null

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { chinaTime } from '../../core/exportLayout.js'
 import type { CompletenessResponse, CompletenessState } from '../../core/protocol.js'
 import { schoolKindLabel } from '../../core/schoolKinds.js'
+import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { drained, openSink, type ExportFormat } from '../exports/table-sink.js'
 import { iterateHazards } from './reports-hazards.js'
@@ -43,7 +44,7 @@ export async function writeHazardsExport(
   db: Kysely<Database>,
   out: Writable,
   format: ExportFormat,
-  scope: readonly string[] | 'all',
+  scope: ReadScope,
   today: string,
 ): Promise<void> {
   const sink = openSink(format, out, '隐患台账', [

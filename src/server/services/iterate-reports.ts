@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { chinaInstantRange } from '../../core/periodRange.js'
+import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 
 export type ReportFilter = {
@@ -7,7 +8,8 @@ export type ReportFilter = {
   /** Periodic forms: the reports filed for it; others: the reports received in it (北京时间). */
   readonly period?: string
   readonly periodic: boolean
-  readonly schoolIds: readonly string[] | 'all'
+  /** A district by the column copied onto each submission, never a list of its school ids. */
+  readonly scope: ReadScope
   /** Leave out survey reports a later correction replaced. */
   readonly currentOnly?: boolean
 }
@@ -38,7 +40,10 @@ function matching(db: Kysely<Database>, filter: ReportFilter) {
     .leftJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('survey_reports as sr', 'sr.submission_id', 's.id')
     .where('s.form_id', '=', filter.formId)
-  if (filter.schoolIds !== 'all') query = query.where('s.school_id', 'in', filter.schoolIds.length > 0 ? [...filter.schoolIds] : [''])
+  const { scope } = filter
+  if (scope.kind === 'district') query = query.where('s.district_id', '=', scope.districtId)
+  else if (scope.kind === 'school') query = query.where('s.school_id', '=', scope.schoolId)
+  else if (scope.kind === 'none') query = query.where((eb) => eb.lit(false))
   if (filter.period !== undefined) {
     if (filter.periodic) query = query.where('s.period', '=', filter.period)
     else {
@@ -61,7 +66,8 @@ function pageQuery(db: Kysely<Database>, filter: ReportFilter, after: Cursor | n
     .limit(size)
   if (after !== null) {
     const { receivedAt, id } = after
-    query = query.where((eb) => eb.or([eb('s.received_at', '>', receivedAt), eb.and([eb('s.received_at', '=', receivedAt), eb('s.id', '>', id)])]))
+    // A row value: the page starts where the last ended in the index (form_id, period, district_id, received_at, id).
+    query = query.where((eb) => eb(eb.refTuple('s.received_at', 's.id'), '>', eb.tuple(receivedAt, id)))
   }
   return query
 }

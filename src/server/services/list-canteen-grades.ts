@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { CanteenGradeEntry, CanteenGradesResponse, GradeChange } from '../../core/protocol.js'
+import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 
 /** Grades from worst to best; a threshold grade not listed here ranks with 'fail'. */
@@ -13,8 +14,8 @@ function changeFrom(previous: string | undefined, grade: string): GradeChange {
 }
 
 /** Each school's canteen grades in inspection order, each marked up, down or same against the one before. */
-export async function listCanteenGrades(db: Kysely<Database>, schoolIds: readonly string[] | 'all'): Promise<CanteenGradesResponse> {
-  if (schoolIds !== 'all' && schoolIds.length === 0) return { schools: [] }
+export async function listCanteenGrades(db: Kysely<Database>, scope: ReadScope): Promise<CanteenGradesResponse> {
+  if (scope.kind === 'none') return { schools: [] }
   let query = db
     .selectFrom('canteen_grades')
     .innerJoin('schools', 'schools.id', 'canteen_grades.school_id')
@@ -34,7 +35,9 @@ export async function listCanteenGrades(db: Kysely<Database>, schoolIds: readonl
     .orderBy('canteen_grades.school_id')
     .orderBy('canteen_grades.check_date')
     .orderBy('canteen_grades.received_at')
-  if (schoolIds !== 'all') query = query.where('canteen_grades.school_id', 'in', [...schoolIds])
+  // The district through the schools' district_id, never its school ids as parameters.
+  if (scope.kind === 'district') query = query.where('schools.district_id', '=', scope.districtId)
+  if (scope.kind === 'school') query = query.where('canteen_grades.school_id', '=', scope.schoolId)
   const rows = await query.execute()
   const bySchool = new Map<string, { schoolId: string; schoolName: string; history: CanteenGradeEntry[] }>()
   for (const row of rows) {

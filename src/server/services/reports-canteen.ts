@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { CanteenSummary, GradeMove } from '../../core/protocol.js'
+import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 
 const GRADES = ['A', 'B', 'C', 'fail'] as const
@@ -19,10 +20,13 @@ function distribution(standing: ReadonlyMap<string, Grading>): { grade: string; 
  * distribution "at the end of a term" carries earlier grades forward. A move is a school whose
  * standing at the end of `term` differs from its standing before the term began.
  */
-export async function canteenSummary(db: Kysely<Database>, schoolIds: readonly string[] | 'all', term: string): Promise<CanteenSummary> {
-  let schools = db.selectFrom('schools').select(['id', 'name'])
-  if (schoolIds !== 'all') schools = schools.where('id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
-  const schoolCount = (await schools.execute()).length
+export async function canteenSummary(db: Kysely<Database>, scope: ReadScope, term: string): Promise<CanteenSummary> {
+  // The district through the schools' district_id (its index), never its school ids as parameters.
+  let schools = db.selectFrom('schools as s').select((eb) => eb.fn.countAll<string | number>().as('n'))
+  if (scope.kind === 'district') schools = schools.where('s.district_id', '=', scope.districtId)
+  if (scope.kind === 'school') schools = schools.where('s.id', '=', scope.schoolId)
+  if (scope.kind === 'none') schools = schools.where((eb) => eb.lit(false))
+  const schoolCount = Number((await schools.executeTakeFirst())?.n ?? 0)
   let query = db
     .selectFrom('canteen_grades as g')
     .innerJoin('schools as s', 's.id', 'g.school_id')
@@ -30,7 +34,9 @@ export async function canteenSummary(db: Kysely<Database>, schoolIds: readonly s
     .where('g.term', '<=', term)
     .orderBy('g.check_date')
     .orderBy('g.received_at')
-  if (schoolIds !== 'all') query = query.where('g.school_id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
+  if (scope.kind === 'district') query = query.where('s.district_id', '=', scope.districtId)
+  if (scope.kind === 'school') query = query.where('g.school_id', '=', scope.schoolId)
+  if (scope.kind === 'none') query = query.where((eb) => eb.lit(false))
   const gradings: Grading[] = await query.execute()
 
   const terms = [...new Set(gradings.map((grading) => grading.term))].sort()

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely'
 import type { FormTemplate, PeriodKind } from '../../core/forms/types.js'
 import { periodOf } from '../../core/periods.js'
 import type { CompletenessOverview, CompletenessOverviewRow } from '../../core/protocol.js'
+import type { ReadScope } from '../auth/scope.js'
 import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
-import { computeCompleteness } from './compute-completeness.js'
+import { computeCompleteness, schoolsOfScope } from './compute-completeness.js'
 
 const MAX_ROWS = 40
 
@@ -14,7 +15,7 @@ const MAX_ROWS = 40
  */
 export async function completenessOverview(
   db: Kysely<Database>,
-  scope: { readonly schoolIds: readonly string[] | 'all'; readonly districtId: string | null; readonly reach: TemplateReach },
+  scope: { readonly schools: ReadScope; readonly districtId: string | null; readonly reach: TemplateReach },
   now: Date,
 ): Promise<CompletenessOverview> {
   const forms = await db.selectFrom('forms').select('template').where('active', '=', 1).where(ownerReached(scope.reach)).orderBy('id').execute()
@@ -30,10 +31,12 @@ export async function completenessOverview(
   for (const row of await deadlines.execute()) if (periodic.has(row.form_id)) pairs.set(`${row.form_id} ${row.period}`, { formId: row.form_id, period: row.period })
 
   const rows: CompletenessOverviewRow[] = []
+  // The scope's schools once for every form, not once per form.
+  const schools = await schoolsOfScope(db, scope.schools)
   for (const { formId, period } of pairs.values()) {
     const template = periodic.get(formId)
     if (!template) continue
-    const report = await computeCompleteness(db, { schoolIds: scope.schoolIds, formId, period, now })
+    const report = await computeCompleteness(db, { scope: scope.schools, formId, period, now }, schools)
     const dueAt = report.schools.reduce<string | null>((latest, row) => (row.dueAt !== null && (latest === null || row.dueAt > latest) ? row.dueAt : latest), null)
     rows.push({ formId, title: template.title, periodKind: template.period, period, dueAt, schools: report.schools.length, totals: report.totals })
   }

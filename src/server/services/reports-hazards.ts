@@ -1,14 +1,13 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import { chinaTime } from '../../core/exportLayout.js'
-import type { HazardBoard, HazardBoardPage, HazardBoardQuery, HazardBoardRow, HazardCounts } from '../../core/protocol.js'
-import { WARNING_LEVELS, daysUntil, warningLevel } from '../../core/warningLevel.js'
-import { deadlineIn, levelConditions, longOverdueBefore, type DeadlineBucket } from '../../core/warningLevelFilter.js'
-import { daysBetween, mondayOf, recentWeeks } from '../../core/weeks.js'
+import type { HazardBoardPage, HazardBoardQuery, HazardBoardRow } from '../../core/protocol.js'
+import { daysUntil, warningLevel } from '../../core/warningLevel.js'
+import { levelConditions } from '../../core/warningLevelFilter.js'
+import { daysBetween } from '../../core/weeks.js'
 import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { loadFormLabels, type FormLabels } from './form-labels.js'
 
-type Scope = readonly string[] | 'all'
 type Cursor = { readonly createdAt: string; readonly id: string }
 
 /** The day (YYYY-MM-DD, 北京时间) an ISO instant falls on. */
@@ -46,7 +45,7 @@ function toBoardRow(row: HazardRowIn, labels: FormLabels, today: string): Hazard
 }
 
 /** Hazards in scope, oldest found first, a page at a time (exports walk all of them this way). */
-export async function* iterateHazards(db: Kysely<Database>, scope: Scope, today: string, pageSize = 500): AsyncGenerator<HazardBoardRow[]> {
+export async function* iterateHazards(db: Kysely<Database>, scope: ReadScope, today: string, pageSize = 500): AsyncGenerator<HazardBoardRow[]> {
   const labels = await loadFormLabels(db)
   let after: Cursor | null = null
   for (;;) {
@@ -58,7 +57,8 @@ export async function* iterateHazards(db: Kysely<Database>, scope: Scope, today:
       .orderBy('h.created_at')
       .orderBy('h.id')
       .limit(pageSize)
-    if (scope !== 'all') query = query.where('h.school_id', 'in', scope.length > 0 ? [...scope] : [''])
+      // The district by its column, in the index (district_id, created_at, id) order (migration 0011).
+      .where((eb) => inScope(eb, scope))
     if (after !== null) {
       const { createdAt, id } = after
       // A row value: each page starts where the last ended in the index, instead of walking past every earlier page.
@@ -73,19 +73,6 @@ export async function* iterateHazards(db: Kysely<Database>, scope: Scope, today:
   }
 }
 
-type Counts = { open: number; overdue: number; rectified: number; closed: number }
-
-function emptyCounts(): Counts {
-  return { open: 0, overdue: 0, rectified: 0, closed: 0 }
-}
-
-type Group = { school_id: string; form_id: string; status: string; severity: string; bucket: DeadlineBucket; n: string | number }
-
-function addGroup(into: Counts, group: Group, n: number): void {
-  into[group.status as keyof Counts] += n
-  if (group.status === 'open' && group.bucket !== 'due') into.overdue += n
-}
-
 type HazardsEb = ExpressionBuilder<Database & { h: Database['hazards'] }, 'h'>
 
 /** Rows of the scope, by the district_id copied onto each hazard (migration 0010). */
@@ -93,72 +80,6 @@ function inScope(eb: HazardsEb, scope: ReadScope) {
   if (scope.kind === 'district') return eb('h.district_id', '=', scope.districtId)
   if (scope.kind === 'school') return eb('h.school_id', '=', scope.schoolId)
   return scope.kind === 'all' ? eb.lit(true) : eb.lit(false)
-}
-
-const TREND_WEEKS = 12
-
-/**
- * The board's counts: by status, level, school and subject, and found and closed per week for 12
- * weeks. Grouped in the database (status, severity and where the deadline stands today decide the
- * level), so the reply and the work stay small however many hazards the district has found.
- */
-export async function hazardBoard(db: Kysely<Database>, scope: ReadScope, today: string): Promise<HazardBoard> {
-  const longBefore = longOverdueBefore(today)
-  const groups = (await db
-    .selectFrom('hazards as h')
-    .where((eb) => inScope(eb, scope))
-    .select(['h.school_id', 'h.form_id', 'h.status', 'h.severity'])
-    .select(sql<DeadlineBucket>`case when h.status <> 'open' or h.deadline >= ${today} then 'due' when h.deadline >= ${longBefore} then 'overdue' else 'long_overdue' end`.as('bucket'))
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .groupBy(['h.school_id', 'h.form_id', 'h.status', 'h.severity', sql`5`])
-    .execute()) as Group[]
-  const labels = await loadFormLabels(db)
-  const schoolIds = [...new Set(groups.map((group) => group.school_id))]
-  const names = new Map<string, string>()
-  for (let start = 0; start < schoolIds.length; start += 500) {
-    const rows = await db.selectFrom('schools').select(['id', 'name']).where('id', 'in', schoolIds.slice(start, start + 500)).execute()
-    for (const row of rows) names.set(row.id, row.name)
-  }
-  const totals = emptyCounts()
-  const byLevel = Object.fromEntries(WARNING_LEVELS.map((level) => [level, 0])) as Record<(typeof WARNING_LEVELS)[number], number>
-  const bySchool = new Map<string, { schoolId: string; schoolName: string } & Counts>()
-  const bySubject = new Map<string, { formId: string; subject: HazardBoardRow['subject'] } & Counts>()
-  for (const group of groups) {
-    const n = Number(group.n)
-    addGroup(totals, group, n)
-    const level = warningLevel({ severity: group.severity as HazardBoardRow['severity'], status: group.status as HazardBoardRow['status'], deadline: deadlineIn(group.bucket, today) }, today)
-    if (level !== null) byLevel[level] += n
-    const school = bySchool.get(group.school_id) ?? { schoolId: group.school_id, schoolName: names.get(group.school_id) ?? group.school_id, ...emptyCounts() }
-    addGroup(school, group, n)
-    bySchool.set(group.school_id, school)
-    const subject = bySubject.get(group.form_id) ?? { formId: group.form_id, subject: labels.title(group.form_id), ...emptyCounts() }
-    addGroup(subject, group, n)
-    bySubject.set(group.form_id, subject)
-  }
-  const weeks = recentWeeks(today, TREND_WEEKS)
-  const since = new Date(`${weeks[0] ?? today}T00:00:00+08:00`).toISOString()
-  const found = new Map(weeks.map((week) => [week, 0]))
-  const recent = await db.selectFrom('hazards as h').select('h.created_at').where((eb) => inScope(eb, scope)).where('h.created_at', '>=', since).execute()
-  for (const row of recent) {
-    const week = mondayOf(chinaDay(row.created_at))
-    if (found.has(week)) found.set(week, (found.get(week) ?? 0) + 1)
-  }
-  const closed = new Map(weeks.map((week) => [week, 0]))
-  const events = await db.selectFrom('hazard_events as e').innerJoin('hazards as h', 'h.id', 'e.hazard_id').select('e.at')
-    .where('e.kind', '=', 'closed').where('e.at', '>=', since).where((eb) => inScope(eb, scope)).execute()
-  for (const event of events) {
-    const week = mondayOf(chinaDay(event.at))
-    if (closed.has(week)) closed.set(week, (closed.get(week) ?? 0) + 1)
-  }
-  const byOpenFirst = (a: HazardCounts, b: HazardCounts) => b.overdue - a.overdue || b.open - a.open
-  return {
-    today,
-    totals,
-    byLevel,
-    bySchool: [...bySchool.values()].sort(byOpenFirst),
-    bySubject: [...bySubject.values()].sort(byOpenFirst),
-    trend: weeks.map((week) => ({ week, found: found.get(week) ?? 0, closed: closed.get(week) ?? 0 })),
-  }
 }
 
 export const BOARD_PAGE_SIZE = 50
@@ -182,18 +103,63 @@ export async function hazardBoardPage(db: Kysely<Database>, scope: ReadScope, qu
       return eb.and(parts)
     })))
   }
-  const counted = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst()
+  const total = await countMatching(db, scope, query, today)
   let rows = base.select(['h.id', 'h.school_id', 's.name as school_name', 'h.form_id', 'h.field_id', 'h.description', 'h.severity', 'h.status',
     'h.deadline', 'h.responsible', 'h.created_at', 'h.updated_at'])
-  switch (query.sort ?? 'overdue') {
-    // Open hazards first, soonest deadline (so the longest overdue) on top: what needs chasing.
-    // With one status asked for, that is the deadline order, which the index already holds.
-    case 'overdue': rows = (status === undefined ? rows.orderBy(sql`case when h.status = 'open' then 0 else 1 end`) : rows).orderBy('h.deadline').orderBy('h.id'); break
-    case 'deadline': rows = rows.orderBy('h.deadline').orderBy('h.id'); break
-    case 'age': rows = rows.orderBy('h.created_at').orderBy('h.id'); break
-    case 'school': rows = rows.orderBy('s.name').orderBy('h.deadline').orderBy('h.id'); break
-  }
   const labels = await loadFormLabels(db)
-  const found = await rows.limit(pageSize).offset((page - 1) * pageSize).execute()
-  return { rows: found.map((row) => toBoardRow(row, labels, today)), total: Number(counted?.n ?? 0), page, pageSize }
+  const offset = (page - 1) * pageSize
+  let found: Awaited<ReturnType<typeof rows.execute>>
+  const sort = query.sort ?? 'overdue'
+  if (sort === 'overdue' && status === undefined) {
+    // Open hazards first, soonest deadline (so the longest overdue) on top: what needs chasing.
+    // Read as two index ranges in (deadline, id) order, the open ones and then the others, instead
+    // of sorting every hazard of the district by a computed open-first key for each page.
+    const open = await countMatching(db, scope, { ...query, status: 'open' }, today)
+    const openRows = offset < open ? await rows.where('h.status', '=', 'open').orderBy('h.deadline').orderBy('h.id').limit(pageSize).offset(offset).execute() : []
+    const rest = pageSize - openRows.length
+    const otherRows = rest > 0 && total > open
+      ? await rows.where('h.status', '<>', 'open').orderBy('h.deadline').orderBy('h.id').limit(rest).offset(Math.max(0, offset - open)).execute()
+      : []
+    found = [...openRows, ...otherRows]
+  } else {
+    switch (sort) {
+      // With one status asked for, "overdue" is the deadline order, which the index already holds.
+      case 'overdue': case 'deadline': rows = rows.orderBy('h.deadline').orderBy('h.id'); break
+      case 'age': rows = rows.orderBy('h.created_at').orderBy('h.id'); break
+      case 'school': rows = rows.orderBy('s.name').orderBy('h.deadline').orderBy('h.id'); break
+    }
+    found = await rows.limit(pageSize).offset(offset).execute()
+  }
+  return { rows: found.map((row) => toBoardRow(row, labels, today)), total, page, pageSize }
+}
+
+type CountsEb = ExpressionBuilder<Database & { c: Database['hazard_counts'] }, 'c'>
+
+/**
+ * How many hazards match the board's filters, summed from hazard_counts (migration 0011): every
+ * filter is on a column of its key (only open hazards keep their deadline there, and only open
+ * hazards are filtered by deadline), so the count reads a few rows per school, not every hazard.
+ */
+async function countMatching(db: Kysely<Database>, scope: ReadScope, query: HazardBoardQuery, today: string): Promise<number> {
+  const { status, level, schoolId, formId } = query
+  let counts = db.selectFrom('hazard_counts as c').where((eb: CountsEb) => {
+    if (scope.kind === 'district') return eb('c.district_id', '=', scope.districtId)
+    if (scope.kind === 'school') return eb('c.school_id', '=', scope.schoolId)
+    return scope.kind === 'all' ? eb.lit(true) : eb.lit(false)
+  })
+  if (status === 'overdue') counts = counts.where('c.status', '=', 'open').where('c.deadline', '<', today)
+  else if (status !== undefined) counts = counts.where('c.status', '=', status)
+  if (schoolId !== undefined) counts = counts.where('c.school_id', '=', schoolId)
+  if (formId !== undefined) counts = counts.where('c.form_id', '=', formId)
+  if (level !== undefined) {
+    const conditions = levelConditions(level, today)
+    counts = counts.where((eb) => eb.or(conditions.map((condition) => {
+      const parts = [eb('c.status', '=', condition.status), eb('c.severity', '=', condition.severity)]
+      if (condition.deadline?.from !== undefined) parts.push(eb('c.deadline', '>=', condition.deadline.from))
+      if (condition.deadline?.before !== undefined) parts.push(eb('c.deadline', '<', condition.deadline.before))
+      return eb.and(parts)
+    })))
+  }
+  const row = await counts.select(sql<string | number | null>`sum(c.n)`.as('n')).executeTakeFirst()
+  return Number(row?.n ?? 0)
 }

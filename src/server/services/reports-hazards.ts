@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import { chinaTime } from '../../core/exportLayout.js'
 import type { HazardBoardPage, HazardBoardQuery, HazardBoardRow } from '../../core/protocol.js'
 import { daysUntil, warningLevel } from '../../core/warningLevel.js'
@@ -88,21 +88,12 @@ export const BOARD_PAGE_SIZE = 50
 export async function hazardBoardPage(db: Kysely<Database>, scope: ReadScope, query: HazardBoardQuery, today: string): Promise<HazardBoardPage> {
   const pageSize = query.pageSize ?? BOARD_PAGE_SIZE
   const page = query.page ?? 1
-  const { status, level, schoolId, formId } = query
-  let base = db.selectFrom('hazards as h').innerJoin('schools as s', 's.id', 'h.school_id').where((eb) => inScope(eb, scope))
-  if (status === 'overdue') base = base.where('h.status', '=', 'open').where('h.deadline', '<', today)
-  else if (status !== undefined) base = base.where('h.status', '=', status)
-  if (schoolId !== undefined) base = base.where('h.school_id', '=', schoolId)
-  if (formId !== undefined) base = base.where('h.form_id', '=', formId)
-  if (level !== undefined) {
-    const conditions = levelConditions(level, today)
-    base = base.where((eb) => eb.or(conditions.map((condition) => {
-      const parts = [eb('h.status', '=', condition.status), eb('h.severity', '=', condition.severity)]
-      if (condition.deadline?.from !== undefined) parts.push(eb('h.deadline', '>=', condition.deadline.from))
-      if (condition.deadline?.before !== undefined) parts.push(eb('h.deadline', '<', condition.deadline.before))
-      return eb.and(parts)
-    })))
-  }
+  const { status } = query
+  const base = db
+    .selectFrom('hazards as h')
+    .innerJoin('schools as s', 's.id', 'h.school_id')
+    .where((eb) => inScope(eb, scope))
+    .where(boardFilter('h', query, today))
   const total = await countMatching(db, scope, query, today)
   let rows = base.select(['h.id', 'h.school_id', 's.name as school_name', 'h.form_id', 'h.field_id', 'h.description', 'h.severity', 'h.status',
     'h.deadline', 'h.responsible', 'h.created_at', 'h.updated_at'])
@@ -133,6 +124,30 @@ export async function hazardBoardPage(db: Kysely<Database>, scope: ReadScope, qu
   return { rows: found.map((row) => toBoardRow(row, labels, today)), total, page, pageSize }
 }
 
+/**
+ * The board's filters as one condition on `hazards as h` or `hazard_counts as c`: the two share
+ * the filtered columns' names, so the rows and their count can never disagree on what matches.
+ */
+function boardFilter(alias: 'h' | 'c', query: HazardBoardQuery, today: string): RawBuilder<SqlBool> {
+  const column = (name: 'status' | 'severity' | 'deadline' | 'school_id' | 'form_id') => sql.ref(`${alias}.${name}`)
+  const parts: RawBuilder<unknown>[] = [sql`1 = 1`]
+  const { status, level, schoolId, formId } = query
+  if (status === 'overdue') parts.push(sql`${column('status')} = 'open'`, sql`${column('deadline')} < ${today}`)
+  else if (status !== undefined) parts.push(sql`${column('status')} = ${status}`)
+  if (schoolId !== undefined) parts.push(sql`${column('school_id')} = ${schoolId}`)
+  if (formId !== undefined) parts.push(sql`${column('form_id')} = ${formId}`)
+  if (level !== undefined) {
+    const alternatives = levelConditions(level, today).map((condition) => {
+      const all = [sql`${column('status')} = ${condition.status}`, sql`${column('severity')} = ${condition.severity}`]
+      if (condition.deadline?.from !== undefined) all.push(sql`${column('deadline')} >= ${condition.deadline.from}`)
+      if (condition.deadline?.before !== undefined) all.push(sql`${column('deadline')} < ${condition.deadline.before}`)
+      return sql`(${sql.join(all, sql` and `)})`
+    })
+    parts.push(alternatives.length === 0 ? sql`1 = 0` : sql`(${sql.join(alternatives, sql` or `)})`)
+  }
+  return sql<SqlBool>`${sql.join(parts, sql` and `)}`
+}
+
 type CountsEb = ExpressionBuilder<Database & { c: Database['hazard_counts'] }, 'c'>
 
 /**
@@ -141,25 +156,14 @@ type CountsEb = ExpressionBuilder<Database & { c: Database['hazard_counts'] }, '
  * hazards are filtered by deadline), so the count reads a few rows per school, not every hazard.
  */
 async function countMatching(db: Kysely<Database>, scope: ReadScope, query: HazardBoardQuery, today: string): Promise<number> {
-  const { status, level, schoolId, formId } = query
-  let counts = db.selectFrom('hazard_counts as c').where((eb: CountsEb) => {
-    if (scope.kind === 'district') return eb('c.district_id', '=', scope.districtId)
-    if (scope.kind === 'school') return eb('c.school_id', '=', scope.schoolId)
-    return scope.kind === 'all' ? eb.lit(true) : eb.lit(false)
-  })
-  if (status === 'overdue') counts = counts.where('c.status', '=', 'open').where('c.deadline', '<', today)
-  else if (status !== undefined) counts = counts.where('c.status', '=', status)
-  if (schoolId !== undefined) counts = counts.where('c.school_id', '=', schoolId)
-  if (formId !== undefined) counts = counts.where('c.form_id', '=', formId)
-  if (level !== undefined) {
-    const conditions = levelConditions(level, today)
-    counts = counts.where((eb) => eb.or(conditions.map((condition) => {
-      const parts = [eb('c.status', '=', condition.status), eb('c.severity', '=', condition.severity)]
-      if (condition.deadline?.from !== undefined) parts.push(eb('c.deadline', '>=', condition.deadline.from))
-      if (condition.deadline?.before !== undefined) parts.push(eb('c.deadline', '<', condition.deadline.before))
-      return eb.and(parts)
-    })))
-  }
+  const counts = db
+    .selectFrom('hazard_counts as c')
+    .where((eb: CountsEb) => {
+      if (scope.kind === 'district') return eb('c.district_id', '=', scope.districtId)
+      if (scope.kind === 'school') return eb('c.school_id', '=', scope.schoolId)
+      return scope.kind === 'all' ? eb.lit(true) : eb.lit(false)
+    })
+    .where(boardFilter('c', query, today))
   const row = await counts.select(sql<string | number | null>`sum(c.n)`.as('n')).executeTakeFirst()
   return Number(row?.n ?? 0)
 }

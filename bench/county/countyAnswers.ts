@@ -1,18 +1,6 @@
 import type { Answers, CheckAnswer, Field, FormTemplate } from '../../src/core/forms/types.js'
 import { hasErrors, validateAnswers } from '../../src/core/validate.js'
 
-/** A small seeded generator: the same county every run, so sizes compare. */
-export function randomFrom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 const SEVERITIES = ['low', 'low', 'medium', 'medium', 'high'] as const
 
 function addDays(day: string, days: number): string {

@@ -8,7 +8,8 @@ import { deriveHazards, hazardId } from '../../src/core/hazards.js'
 import { periodOf } from '../../src/core/periods.js'
 import { MAX_BATCH, type SubmissionEnvelope, type SubmitResult } from '../../src/core/protocol.js'
 import { SCHOOL_KINDS } from '../../src/core/schoolKinds.js'
-import { countyAnswers, randomFrom } from './countyAnswers.js'
+import { seededRandom } from '../seededRandom.js'
+import { countyAnswers } from './countyAnswers.js'
 
 export type CountyClock = { now: Date }
 
@@ -52,7 +53,7 @@ type Planned = { envelope: SubmissionEnvelope; template: FormTemplate }
  * receivedAt, deadlines and overdue days look like a real year's.
  */
 export async function seedCounty(app: FastifyInstance, clock: CountyClock, options: { schools: number; seed?: number; log?: (line: string) => void }): Promise<CountySummary> {
-  const random = randomFrom(options.seed ?? 16)
+  const random = seededRandom(options.seed ?? 16)
   const log = options.log ?? (() => undefined)
   const end = new Date(clock.now)
   const bureau = await login(app, 'bureau', 'bureau123')

@@ -8,6 +8,7 @@ import { tinyPng } from '../../server/images.js'
 import { createChaosDevice, deviceAccounts, type ChaosDevice } from './chaosDevice.js'
 import { startFaultProxy, type FaultRates, type ProxyStats } from './faultProxy.js'
 import { createServerProcess } from './serverProcess.js'
+import { seededRandom } from '../../../bench/seededRandom.js'
 import { verifyDelivery, type DeliveryCheck } from './verifyDelivery.js'
 
 export type ChaosOptions = {
@@ -35,18 +36,6 @@ export type ChaosResult = {
   readonly blobUploads: number
   readonly seconds: number
   readonly dialect: 'sqlite' | 'postgres'
-}
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 async function withPg(url: string, statement: string): Promise<void> {

@@ -1,12 +1,15 @@
-const timeFormatters = new Map<string, Intl.DateTimeFormat>()
-const dateFormatters = new Map<string, Intl.DateTimeFormat>()
+const formatters = new Map<string, Intl.DateTimeFormat>()
 
-// One formatter per locale: toLocaleString builds a new one per call, which long lists pay per row.
-function cached(cache: Map<string, Intl.DateTimeFormat>, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let formatter = cache.get(locale)
+/**
+ * One formatter per locale and options, kept: toLocaleString builds a new one per call, which long
+ * lists pay per row. Shared by the phone's and the bureau's date texts.
+ */
+export function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let formatter = formatters.get(key)
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat(locale, options)
-    cache.set(locale, formatter)
+    formatters.set(key, formatter)
   }
   return formatter
 }
@@ -17,7 +20,7 @@ export function formatTime(iso: string | number | undefined, locale: string): st
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return ''
   // Month by name, not "12/02": Chinese readers write 12月2日, and 12/02 reads as a fraction or as 2 December.
-  return cached(timeFormatters, locale, { month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(date)
+  return dateFormatter(locale, { month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(date)
 }
 
 /** A calendar day (YYYY-MM-DD) for people: "2026年3月31日" / "Mar 31, 2026"; the text itself if it is not such a day. */
@@ -26,7 +29,7 @@ export function formatDate(day: string, locale: string): string {
   if (!match) return day
   // The day as written, whatever the phone's time zone: format it as a UTC midnight in UTC.
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
-  return cached(dateFormatters, locale, { year: 'numeric', month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(date)
+  return dateFormatter(locale, { year: 'numeric', month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(date)
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,5 +1,4 @@
-const formatters = new Map<string, Intl.DateTimeFormat>()
-const dayFormatters = new Map<string, Intl.DateTimeFormat>()
+import { dateFormatter } from '../../ui/formatTime.js'
 
 /**
  * A deadline or arrival for people, in the browser's zone: "2026年3月15日 23:59" / "Mar 15, 2026, 23:59".
@@ -8,23 +7,14 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>()
 export function formatDue(iso: string, locale: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  let formatter = formatters.get(locale)
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat(locale, { year: 'numeric', month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })
-    formatters.set(locale, formatter)
-  }
-  return formatter.format(date)
+  const month = locale.startsWith('zh') ? 'long' : 'short'
+  return dateFormatter(locale, { year: 'numeric', month, day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(date)
 }
 
 /** A day within the year on a chart's axis (YYYY-MM-DD): "9月14日" / "Sep 14", not 09-14. */
 export function formatMonthDay(day: string, locale: string): string {
   const date = new Date(`${day}T00:00:00Z`)
   if (Number.isNaN(date.getTime())) return day
-  let formatter = dayFormatters.get(locale)
-  if (formatter === undefined) {
-    // The day as written, in UTC: the browser's zone must not move it.
-    formatter = new Intl.DateTimeFormat(locale, { month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' })
-    dayFormatters.set(locale, formatter)
-  }
-  return formatter.format(date)
+  // The day as written, in UTC: the browser's zone must not move it.
+  return dateFormatter(locale, { month: locale.startsWith('zh') ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(date)
 }

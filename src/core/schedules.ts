@@ -1,4 +1,5 @@
 import { isIsoDate } from './dates.js'
+import { PLEDGE_SIGNING_FORM_ID } from './pledges.js'
 import { isSchoolKind } from './schoolKinds.js'
 import {
   cycleKindOf,
@@ -44,6 +45,8 @@ export type ScheduleRule = {
   readonly formId: string
   /** Pin a form version (a campaign's checklist); null: the form's active version. */
   readonly formVersion: number | null
+  /** For the pledge-signing form: the pledge whose signature is owed (its year's version). */
+  readonly pledgeId?: string
   readonly recurrence: Recurrence
   readonly due: DueRule
   readonly audience: Audience
@@ -80,6 +83,7 @@ export type Obligation = {
   /** The schedule, or the campaign, that asks for it. */
   readonly scheduleId: string
   readonly campaignId?: string
+  readonly pledgeId?: string
 }
 
 export const CYCLE_OF: Readonly<Record<Exclude<Recurrence['kind'], 'once'>, CycleKind>> = { weekly: 'week', monthly: 'month', termly: 'term', yearly: 'year' }
@@ -117,6 +121,7 @@ export function checkScheduleRule(rule: ScheduleRule, periodKindOfForm: CycleKin
     else if (!isIsoDate(due.date)) issues.push(issue('due.date', '不是有效日期', 'is not a date'))
     else if (isCyclePeriod(recurrence.period) && dayStart(due.date).getTime() < periodBounds(recurrence.period).opensAt.getTime()) issues.push(issue('due.date', '截止日期早于周期开始', 'the due date is before the period starts'))
   }
+  if (rule.pledgeId !== undefined && rule.formId !== PLEDGE_SIGNING_FORM_ID) issues.push(issue('pledgeId', '只有责任书签署可指定责任书', 'only the pledge-signing form names a pledge'))
   audience.kinds.forEach((kind, index) => {
     if (!isSchoolKind(kind)) issues.push(issue(`audience.kinds.${index}`, '未知的学校类型', 'unknown school kind'))
   })
@@ -215,7 +220,10 @@ export function expectedObligations(query: ObligationQuery): Obligation[] {
       for (const school of schools) {
         const state = inForceBefore(school.states, (item) => item.from, closesAt)
         if (state === undefined || !inAudience(version.audience, school.id, state)) continue
-        obligations.push({ schoolId: school.id, formId: version.formId, formVersion: version.formVersion, period, opensAt: utcIso(opensAt), dueAt, scheduleId })
+        obligations.push({
+          schoolId: school.id, formId: version.formId, formVersion: version.formVersion, period, opensAt: utcIso(opensAt), dueAt, scheduleId,
+          ...(version.pledgeId === undefined ? {} : { pledgeId: version.pledgeId }),
+        })
       }
     }
   }

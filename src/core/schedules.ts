@@ -45,7 +45,7 @@ export type ScheduleRule = {
   readonly formId: string
   /** Pin a form version (a campaign's checklist); null: the form's active version. */
   readonly formVersion: number | null
-  /** For the pledge-signing form: the pledge whose signature is owed (its year's version). */
+  /** For the pledge-signing form: the pledge whose signature is owed — its id, or the family of yearly ids `<id>-<year>`; none: any pledge of the year. */
   readonly pledgeId?: string
   readonly recurrence: Recurrence
   readonly due: DueRule

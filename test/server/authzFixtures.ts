@@ -54,6 +54,8 @@ export type SchoolData = {
   readonly signatureId: string
   /** An account made for the matrix at that school. */
   readonly userId: string
+  /** A schedule of the school's district (issue 14): the district's, so school-1 and school-2 share it. */
+  readonly scheduleId: string
 }
 
 export type Fixtures = {
@@ -100,7 +102,7 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     const hazards = (await inject('admin', { method: 'GET', url: `/api/v1/hazards?schoolId=${school}` })).json().hazards as Hazard[]
     const hazard = hazards.find((item) => item.submissionId === envelope.id)
     if (!hazard) throw new Error(`no hazard for ${school}`)
-    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}` }
+    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}`, scheduleId: '' }
   }
 
   // A signed pledge per school: principal1 signs for school-1 through the API; the other two are
@@ -148,13 +150,21 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     ownedTemplates[school] = [`${prefix}-form`, `${prefix}-pledge`]
   }
 
+  // A schedule per district, for the /schedules/:id rows.
+  for (const [publisher, schools] of [['bureau', ['school-1', 'school-2']], ['bureau2', ['school-6']]] as const) {
+    const rule = { formId: 'fire-safety', formVersion: null, recurrence: { kind: 'monthly' }, due: { kind: 'day_of_next_month', day: 5 }, audience: { kinds: [], townships: [], schoolIds: [] }, validFrom: null, validTo: null }
+    const created = await inject(publisher, { method: 'POST', url: '/api/v1/schedules', payload: { title: { zh: '消防', en: 'Fire' }, rule } })
+    if (created.statusCode !== 201) throw new Error(`fixture schedule of ${publisher}: ${created.body}`)
+    for (const school of schools) data[school] = { ...data[school], scheduleId: (created.json() as { schedule: { id: string } }).schedule.id }
+  }
+
   return {
     tokens,
     data,
     pledgeVersionId: pledge.id,
     secretsOf(school) {
       const own = data[school]
-      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? [])]
+      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, own.scheduleId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? [])]
     },
   }
 }

@@ -86,7 +86,8 @@ async function pledgeReports(db: Kysely<Database>, owed: readonly Obligation[], 
   for (const row of rows) {
     for (const [key, o] of keys) {
       if (o.schoolId !== row.school_id || Number(o.period.slice(0, 4)) !== Number(row.year)) continue
-      if (o.pledgeId === undefined || o.pledgeId === row.pledge_id) add(found, key, row)
+      // A yearly letter is often a new pledge id each year (the demo's food-safety-2026): the schedule's id names the family.
+      if (o.pledgeId === undefined || o.pledgeId === row.pledge_id || `${o.pledgeId}-${row.year}` === row.pledge_id) add(found, key, row)
     }
   }
 }

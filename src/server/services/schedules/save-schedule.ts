@@ -51,7 +51,8 @@ export async function checkRuleForDistrict(db: Db, districtId: string, raw: Sche
     if (!pinned) issues.push({ path: 'formVersion', message: { zh: '该表单没有这个版本', en: 'The form has no such version' } })
   }
   if (rule.pledgeId !== undefined) {
-    const pledge = await db.selectFrom('pledge_versions').select('owner_district_id').where('pledge_id', '=', rule.pledgeId).executeTakeFirst()
+    const family = rule.pledgeId
+    const pledge = await db.selectFrom('pledge_versions').select('owner_district_id').where((eb) => eb.or([eb('pledge_id', '=', family), eb('pledge_id', 'like', `${family}-____`)])).executeTakeFirst()
     if (!pledge || (pledge.owner_district_id !== null && pledge.owner_district_id !== districtId)) issues.push({ path: 'pledgeId', message: { zh: '没有这份责任书', en: 'No such pledge' } })
   }
   if (rule.audience.schoolIds.length > 0) {

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { addDays, addMonths, addWeeks, getDaysInMonth, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns'
+import { addDays, addMonths, addWeeks, format, getDaysInMonth, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns'
 
 /**
  * The bureau's calendar: every period starts and ends at midnight 北京时间, whatever time zone
@@ -117,6 +117,11 @@ export function daysAfterLastDay(bounds: PeriodBounds, days: number): TZDate {
 /** An instant as UTC ISO text (a TZDate's own toISOString keeps its +08:00 offset): stored text sorts as time. */
 export function utcIso(instant: Date): string {
   return new Date(instant.getTime()).toISOString()
+}
+
+/** An instant as Beijing wall time with its offset (2026-02-05T23:59:59+08:00), as the to-do shows due dates. */
+export function shanghaiIso(instant: Date): string {
+  return format(new TZDate(instant.getTime(), ZONE), "yyyy-MM-dd'T'HH:mm:ssXXX")
 }
 
 /** YYYY-MM-DD of an instant in Shanghai. */

@@ -3,6 +3,8 @@ import type { SubmitResult } from '../../src/core/protocol.js'
 import type { ScheduleEntry, ScheduleHistoryResponse, SchedulePreview, SchedulesResponse } from '../../src/core/scheduleProtocol.js'
 import type { ScheduleRule } from '../../src/core/schedules.js'
 import { obligationsOfSchool } from '../../src/server/services/obligations.js'
+import { reportSource } from '../../src/server/services/todo/report-source.js'
+import { todoSources } from '../../src/server/services/todo/sources.js'
 import { fireSafetyEnvelope } from './envelopes.js'
 import { bearer, dialects, startServer, type TestServer } from './harness.js'
 
@@ -101,6 +103,19 @@ describe.each(dialects)('schedules: what schools owe (%s)', (dialect) => {
     clock = new Date('2026-04-06T01:00:00.000Z')
     const kindergarten = await obligationsOfSchool(server.db, 'school-3', clock)
     expect(kindergarten.map((o) => [o.period, o.state])).toEqual([['2026-03', 'missing'], ['2026-04', 'not_due']])
+  })
+
+  it('puts what is still owed on the school’s 待办, overdue and due alike, with a link that starts the report', async () => {
+    expect(todoSources).toContain(reportSource)
+    const user = { id: 'user-school1', username: 'school1', displayName: '', role: 'staff' as const, schoolId: 'school-1', districtId: 'district-1' }
+    const items = await reportSource({ db: server.db, user, schoolId: 'school-1', districtId: 'district-1', now: clock })
+    // March's self-check was filed; April's and this year's health report are still owed.
+    expect(items.map((item) => [item.key, item.dueAt, item.link])).toEqual([
+      ['report:fire-safety:2026-04', '2026-05-05T23:59:59+08:00', '/new/fire-safety?period=2026-04'],
+      ['report:physical-health:2026', '2026-12-31T23:59:59+08:00', '/new/physical-health?period=2026'],
+    ])
+    const kindergarten = await reportSource({ db: server.db, user: { ...user, schoolId: 'school-3' }, schoolId: 'school-3', districtId: 'district-1', now: clock })
+    expect(kindergarten.map((item) => [item.kind, item.formId, item.period, item.title.zh])).toEqual([['report', 'fire-safety', '2026-03', '消防安全自查'], ['report', 'fire-safety', '2026-04', '消防安全自查']])
   })
 
   it('an edit is a new version; past periods keep the version in force when they closed', async () => {

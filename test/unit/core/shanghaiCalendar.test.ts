@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { utcIso, isCyclePeriod, nextPeriod, periodAt, periodBounds, periodsOverlapping, shanghaiDay } from '../../../src/core/shanghaiCalendar.js'
+import { shanghaiIso, utcIso, isCyclePeriod, nextPeriod, periodAt, periodBounds, periodsOverlapping, shanghaiDay } from '../../../src/core/shanghaiCalendar.js'
 
 describe('the bureau’s calendar in Asia/Shanghai', () => {
   it('16:30 UTC on 31 January is already February in Beijing', () => {
@@ -20,6 +20,10 @@ describe('the bureau’s calendar in Asia/Shanghai', () => {
     expect(isCyclePeriod('2025-W53')).toBe(false)
     expect(nextPeriod('2026-W53')).toBe('2027-W01')
     expect(utcIso(periodBounds('2026-W19').opensAt)).toBe('2026-05-03T16:00:00.000Z')
+  })
+
+  it('writes an instant as Beijing wall time with its offset', () => {
+    expect(shanghaiIso(new Date('2026-02-05T15:59:59.999Z'))).toBe('2026-02-05T23:59:59+08:00')
   })
 
   it('lists the periods overlapping a range, oldest first', () => {

@@ -1,3 +1,4 @@
+import { addDays } from 'date-fns'
 import { isIsoDate } from './dates.js'
 import { PLEDGE_SIGNING_FORM_ID } from './pledges.js'
 import { isSchoolKind } from './schoolKinds.js'
@@ -35,6 +36,8 @@ export type DueRule =
   | { readonly kind: 'day_of_next_month'; readonly day: number }
   /** N days after the period's last day; 0 is the last day itself. */
   | { readonly kind: 'days_after_end'; readonly days: number }
+  /** N days after the period's first day (0 is the first day): a yearly letter signed "by 31 March" is day 89. */
+  | { readonly kind: 'days_after_start'; readonly days: number }
   /** An explicit calendar date, for a once-schedule. */
   | { readonly kind: 'date'; readonly date: string }
 
@@ -115,7 +118,7 @@ export function checkScheduleRule(rule: ScheduleRule, periodKindOfForm: CycleKin
   // A survey filed per term is owed per term: a schedule cannot ask for it monthly.
   if (periodKindOfForm !== null && cycle !== null && cycle !== periodKindOfForm) issues.push(issue('recurrence', '该表单按固定周期填报，频率须与之一致', 'this form is reported per its own period: the schedule must match it'))
   if (due.kind === 'day_of_next_month' && !isWholeIn(due.day, 1, 31)) issues.push(issue('due.day', '截止日须为 1–31 日', 'the due day must be 1 to 31'))
-  if (due.kind === 'days_after_end' && !isWholeIn(due.days, 0, 366)) issues.push(issue('due.days', '天数须为 0–366', 'days must be 0 to 366'))
+  if ((due.kind === 'days_after_end' || due.kind === 'days_after_start') && !isWholeIn(due.days, 0, 366)) issues.push(issue('due.days', '天数须为 0–366', 'days must be 0 to 366'))
   if (due.kind === 'date') {
     if (recurrence.kind !== 'once') issues.push(issue('due', '只有单次任务可指定具体截止日期', 'only a once-schedule takes an explicit due date'))
     else if (!isIsoDate(due.date)) issues.push(issue('due.date', '不是有效日期', 'is not a date'))
@@ -132,11 +135,25 @@ export function checkScheduleRule(rule: ScheduleRule, periodKindOfForm: CycleKin
   return issues
 }
 
+const dueCache = new Map<string, number>()
+
 /** The last on-time instant for a period under a due rule. */
 export function dueAtFor(period: string, due: DueRule): Date {
+  const key = `${period} ${due.kind} ${due.kind === 'date' ? due.date : due.kind === 'day_of_next_month' ? due.day : due.days}`
+  let instant = dueCache.get(key)
+  if (instant === undefined) {
+    instant = computeDueAt(period, due).getTime()
+    if (dueCache.size > 5000) dueCache.clear()
+    dueCache.set(key, instant)
+  }
+  return new Date(instant)
+}
+
+function computeDueAt(period: string, due: DueRule): Date {
   const bounds = periodBounds(period)
   if (due.kind === 'date') return endOfDayInstant(dayStart(due.date))
   if (due.kind === 'days_after_end') return endOfDayInstant(daysAfterLastDay(bounds, due.days))
+  if (due.kind === 'days_after_start') return endOfDayInstant(addDays(bounds.opensAt, due.days))
   return endOfDayInstant(dayOfFollowingMonth(daysAfterLastDay(bounds, 0), due.day))
 }
 
@@ -152,12 +169,14 @@ export function periodsOfRule(rule: ScheduleRule, from: Date, to: Date): string[
   const cycle = cycleOf(recurrence)
   if (cycle === null) return []
   const candidates = recurrence.kind === 'once' ? [recurrence.period] : periodsOverlapping(cycle, from, to)
+  const validFrom = rule.validFrom === null ? null : dayStart(rule.validFrom).getTime()
+  const validTo = rule.validTo === null ? null : endOfDayInstant(dayStart(rule.validTo)).getTime()
   return candidates.filter((period) => {
     const { opensAt, closesAt } = periodBounds(period)
     if (opensAt.getTime() >= to.getTime() || closesAt.getTime() <= from.getTime()) return false
     if (recurrence.kind !== 'once' && 'months' in recurrence && !inWindow(period, recurrence.months)) return false
-    if (rule.validFrom !== null && closesAt.getTime() <= dayStart(rule.validFrom).getTime()) return false
-    if (rule.validTo !== null && opensAt.getTime() > endOfDayInstant(dayStart(rule.validTo)).getTime()) return false
+    if (validFrom !== null && closesAt.getTime() <= validFrom) return false
+    if (validTo !== null && opensAt.getTime() > validTo) return false
     return true
   })
 }
@@ -208,14 +227,15 @@ export function expectedObligations(query: ObligationQuery): Obligation[] {
   const obligations: Obligation[] = []
   for (const [scheduleId, unsorted] of versionsById) {
     const versions = byTime(unsorted, (version) => version.effectiveAt)
+    const periodsOf = new Map(versions.map((version) => [version, new Set(periodsOfRule(version, query.from, query.to))]))
     const periods = new Set<string>()
-    for (const version of versions) for (const period of periodsOfRule(version, query.from, query.to)) periods.add(period)
+    for (const owned of periodsOf.values()) for (const period of owned) periods.add(period)
     for (const period of periods) {
       if (query.period !== undefined && period !== query.period) continue
       const { opensAt, closesAt } = periodBounds(period)
       // The newest version saved before the period closed (for the current and future periods: the newest).
       const version = inForceBefore(versions, (item) => item.effectiveAt, closesAt)
-      if (version === undefined || version.retired || !periodsOfRule(version, query.from, query.to).includes(period)) continue
+      if (version === undefined || version.retired || !periodsOf.get(version)?.has(period)) continue
       const dueAt = utcIso(dueAtFor(period, version.due))
       for (const school of schools) {
         const state = inForceBefore(school.states, (item) => item.from, closesAt)

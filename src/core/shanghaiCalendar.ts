@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { addDays, addMonths, addWeeks, format, getDaysInMonth, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns'
+import { addDays, addMonths, addWeeks, differenceInCalendarDays, format, getDaysInMonth, getISOWeekYear, startOfISOWeek } from 'date-fns'
 
 /**
  * The bureau's calendar: every period starts and ends at midnight 北京时间, whatever time zone
@@ -35,17 +35,39 @@ function at(year: number, monthIndex: number, day = 1): TZDate {
   return new TZDate(year, monthIndex, day, ZONE)
 }
 
+const weekOneCache = new Map<number, TZDate>()
+
+/** Monday of ISO week 1: the week holding 4 January. Zoned date-fns calls are slow, so once per year. */
+function weekOne(year: number): TZDate {
+  let monday = weekOneCache.get(year)
+  if (monday === undefined) {
+    monday = startOfISOWeek(at(year, 0, 4))
+    weekOneCache.set(year, monday)
+  }
+  return monday
+}
+
 function weekStart(period: string): TZDate {
-  const year = Number(period.slice(0, 4))
-  const week = Number(period.slice(6))
-  // The 4th of January is always in ISO week 1 of its year.
-  return startOfISOWeek(setISOWeek(at(year, 0, 4), week))
+  return addWeeks(weekOne(Number(period.slice(0, 4))), Number(period.slice(6)) - 1)
 }
 
 export type PeriodBounds = { readonly opensAt: TZDate; readonly closesAt: TZDate }
 
+// Zoned arithmetic costs most of a millisecond a call; a district's year asks for the same few hundred periods thousands of times.
+const boundsCache = new Map<string, PeriodBounds>()
+
 /** First instant of the period and first instant after it, both midnight in Shanghai. */
 export function periodBounds(period: string): PeriodBounds {
+  let bounds = boundsCache.get(period)
+  if (bounds === undefined) {
+    bounds = computeBounds(period)
+    if (boundsCache.size > 5000) boundsCache.clear()
+    boundsCache.set(period, bounds)
+  }
+  return bounds
+}
+
+function computeBounds(period: string): PeriodBounds {
   const kind = cycleKindOf(period)
   if (kind === null) throw new Error(`not a period: ${period}`)
   const year = Number(period.slice(0, 4))
@@ -67,9 +89,14 @@ export function periodAt(instant: Date, kind: CycleKind): string {
   const month = local.getMonth() + 1
   if (kind === 'year') return String(year)
   if (kind === 'month') return `${year}-${String(month).padStart(2, '0')}`
-  if (kind === 'week') return `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, '0')}`
-  if (month === 1) return `${year - 1}-T2`
-  return month >= 9 ? `${year}-T2` : `${year}-T1`
+  if (kind === 'term') {
+    if (month === 1) return `${year - 1}-T2`
+    return month >= 9 ? `${year}-T2` : `${year}-T1`
+  }
+  // The ISO year is the one whose week 1 starts on or before the day (late December may be next year's week 1).
+  const weekYear = [year + 1, year, year - 1].find((candidate) => weekOne(candidate).getTime() <= instant.getTime()) ?? year - 1
+  const week = Math.floor(differenceInCalendarDays(local, weekOne(weekYear)) / 7) + 1
+  return `${weekYear}-W${String(week).padStart(2, '0')}`
 }
 
 /** The period right after `period`, of the same kind. */

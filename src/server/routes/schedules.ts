@@ -34,7 +34,7 @@ const rule = {
     },
     due: {
       type: 'object', required: ['kind'], additionalProperties: false,
-      properties: { kind: { type: 'string', enum: ['day_of_next_month', 'days_after_end', 'date'] }, day: { type: 'integer' }, days: { type: 'integer' }, date: { type: 'string', maxLength: 10 } },
+      properties: { kind: { type: 'string', enum: ['day_of_next_month', 'days_after_end', 'days_after_start', 'date'] }, day: { type: 'integer' }, days: { type: 'integer' }, date: { type: 'string', maxLength: 10 } },
     },
     audience: {
       type: 'object', required: ['kinds', 'townships', 'schoolIds'], additionalProperties: false,

@@ -44,6 +44,11 @@ describe('due rules in Asia/Shanghai', () => {
     expect(dueAtFor('2026-W19', { kind: 'days_after_end', days: 1 }).toISOString()).toBe('2026-05-11T15:59:59.999Z')
   })
 
+  it('N days after the period starts: day 89 of 2026 is 31 March, of leap 2028 is 30 March', () => {
+    expect(dueAtFor('2026', { kind: 'days_after_start', days: 89 }).toISOString()).toBe('2026-03-31T15:59:59.999Z')
+    expect(dueAtFor('2028', { kind: 'days_after_start', days: 89 }).toISOString()).toBe('2028-03-30T15:59:59.999Z')
+  })
+
   it('an explicit date is the end of that day', () => {
     expect(dueAtFor('2026-05', { kind: 'date', date: '2026-05-20' }).toISOString()).toBe('2026-05-20T15:59:59.999Z')
   })

@@ -29,7 +29,7 @@ function cleanRule(rule: ScheduleRule): ScheduleRule {
     formVersion: rule.formVersion,
     ...(rule.pledgeId === undefined ? {} : { pledgeId: rule.pledgeId }),
     recurrence: recurrence.kind === 'once' ? { kind: 'once', period: recurrence.period } : recurrence.kind === 'weekly' || recurrence.kind === 'monthly' ? { kind: recurrence.kind, ...(recurrence.months === undefined ? {} : { months: { from: recurrence.months.from, to: recurrence.months.to } }) } : { kind: recurrence.kind },
-    due: due.kind === 'date' ? { kind: 'date', date: due.date } : due.kind === 'days_after_end' ? { kind: 'days_after_end', days: due.days } : { kind: 'day_of_next_month', day: due.day },
+    due: due.kind === 'date' ? { kind: 'date', date: due.date } : due.kind === 'day_of_next_month' ? { kind: 'day_of_next_month', day: due.day } : { kind: due.kind, days: due.days },
     audience: { kinds: [...new Set(audience.kinds)], townships: [...new Set(audience.townships.map((t) => t.trim()).filter((t) => t !== ''))], schoolIds: [...new Set(audience.schoolIds)] },
     validFrom: rule.validFrom,
     validTo: rule.validTo,

@@ -106,6 +106,13 @@ export function nextPeriod(period: string): string {
   return periodAt(periodBounds(period).closesAt, kind)
 }
 
+/** The period holding `instant` and the `count - 1` before it, newest first: the completeness screen's choices. */
+export function recentCyclePeriods(instant: Date, kind: CycleKind, count: number): string[] {
+  const periods = [periodAt(instant, kind)]
+  while (periods.length < count) periods.push(periodAt(new Date(periodBounds(periods.at(-1) ?? '').opensAt.getTime() - 1), kind))
+  return periods
+}
+
 /** Every period of a kind that overlaps [from, to), oldest first. */
 export function periodsOverlapping(kind: CycleKind, from: Date, to: Date): string[] {
   const periods: string[] = []

@@ -83,6 +83,7 @@ export default {
     term2: 'Autumn term {year}',
     month: '{month}/{year}',
     year: 'Year {year}',
+    week: 'Week {week}, {year}',
     correcting: 'This period was reported at {time}. Submitting again corrects and replaces that report (it stays on record)',
     prefill: 'Fill in from last period ({period})',
     confirmTitle: 'Please check these figures',

@@ -42,6 +42,7 @@ export default {
     term2: '{year}年秋季学期',
     month: '{year}年{month}月',
     year: '{year}年度',
+    week: '{year}年第{week}周',
     correcting: '本期已于 {time} 上报。再次提交将更正并替代原报告（原报告保留备查）',
     prefill: '按上期（{period}）数据填入',
     confirmTitle: '请核实以下数据',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shanghaiIso, utcIso, isCyclePeriod, nextPeriod, periodAt, periodBounds, periodsOverlapping, shanghaiDay } from '../../../src/core/shanghaiCalendar.js'
+import { recentCyclePeriods, shanghaiIso, utcIso, isCyclePeriod, nextPeriod, periodAt, periodBounds, periodsOverlapping, shanghaiDay } from '../../../src/core/shanghaiCalendar.js'
 
 describe('the bureau’s calendar in Asia/Shanghai', () => {
   it('16:30 UTC on 31 January is already February in Beijing', () => {
@@ -20,6 +20,11 @@ describe('the bureau’s calendar in Asia/Shanghai', () => {
     expect(isCyclePeriod('2025-W53')).toBe(false)
     expect(nextPeriod('2026-W53')).toBe('2027-W01')
     expect(utcIso(periodBounds('2026-W19').opensAt)).toBe('2026-05-03T16:00:00.000Z')
+  })
+
+  it('lists recent periods newest first, across year ends', () => {
+    expect(recentCyclePeriods(new Date('2027-01-05T00:00:00Z'), 'week', 3)).toEqual(['2027-W01', '2026-W53', '2026-W52'])
+    expect(recentCyclePeriods(new Date('2027-01-05T00:00:00Z'), 'term', 3)).toEqual(['2026-T2', '2026-T1', '2025-T2'])
   })
 
   it('writes an instant as Beijing wall time with its offset', () => {

@@ -18,6 +18,7 @@ const lazy = (load: () => Promise<{ default: Component }>) => defineAsyncCompone
 const screens: readonly ScreenDef[] = [
   { path: '', component: lazy(() => import('./BureauHomeView.vue')) },
   { path: 'completeness/:formId/:period', component: lazy(() => import('./CompletenessView.vue')) },
+  { path: 'schedules', component: lazy(() => import('./schedules/SchedulesView.vue')) },
   { path: 'schools/:schoolId', component: lazy(() => import('./SchoolReportsView.vue')) },
   { path: 'hazards', component: lazy(() => import('./HazardBoardView.vue')) },
   { path: 'canteen', component: lazy(() => import('./CanteenView.vue')) },

@@ -48,7 +48,7 @@ const demoSchedules: readonly DemoSchedule[] = [
   { formId: 'psychological-crisis', ...termly, kinds: SCHOOLS_WITH_PUPILS },
   { formId: 'canteen-grading', ...termly, kinds: ALL },
   { formId: 'enrolment', ...termly, kinds: ALL },
-  { formId: 'myopia-screening', ...termly, kinds: SCHOOLS_WITH_PUPILS },
+  { formId: 'myopia-screening', ...termly, kinds: ALL },
   { formId: 'home-visits', ...termly, kinds: ALL },
   { formId: 'special-groups', ...termly, kinds: ALL },
   { formId: 'drills-education', ...termly, kinds: ALL },

@@ -1,7 +1,12 @@
+import { hazardSource } from './hazard-source.js'
+import { pledgeSource } from './pledge-source.js'
 import type { TodoSource } from './source.js'
 
 /**
  * Every source of the 待办, one line each: a new kind of work (returned reports, emergencies) is
  * a new file in this folder and a new line here.
  */
-export const todoSources: readonly TodoSource[] = []
+export const todoSources: readonly TodoSource[] = [
+  hazardSource,
+  pledgeSource,
+]

@@ -1,6 +1,17 @@
 // The texts of the screens after the first (filling a form, the outbox, hazards, pledges, settings):
 // their own chunk, fetched as the app starts and merged over zh-CN.ts before any of those screens opens.
 export default {
+  forms: {
+    kind: { inspection: '安全检查', canteen: '食堂评级', survey: '统计上报', pledge: '责任书', rectification: '隐患整改' },
+    title: '选择要填写的表单',
+    empty: '还没有表单。请联网同步一次。',
+    drafts: '未完成的草稿',
+    draftSaved: '草稿 · {time}',
+    start: '开始填写',
+    items: '{n} 项',
+    school: '被检查学校',
+    pickSchool: '请选择学校',
+  },
   fill: {
     submit: '提交',
     autosaved: '已自动保存 {time}',

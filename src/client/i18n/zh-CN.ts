@@ -1,4 +1,4 @@
-// The first screen's texts (sign-in, form list, tab bar, banners): in the main chunk. The other
+// The first screen's texts (sign-in, 待办, tab bar, banners): in the main chunk. The other
 // screens' texts are in zh-CN.later.ts, fetched beside the first paint (i18n/index.ts).
 export default {
   app: {
@@ -29,16 +29,17 @@ export default {
     signInAgain: '重新登录',
     offlineFirst: '首次登录需要联网',
   },
-  forms: {
-    kind: { inspection: '安全检查', canteen: '食堂评级', survey: '统计上报', pledge: '责任书', rectification: '隐患整改' },
-    title: '选择要填写的表单',
-    empty: '还没有表单。请联网同步一次。',
-    drafts: '未完成的草稿',
-    draftSaved: '草稿 · {time}',
-    start: '开始填写',
-    items: '{n} 项',
-    school: '被检查学校',
-    pickSchool: '请选择学校',
+  todo: {
+    title: '待办',
+    tab: '待办',
+    group: { overdue: '已逾期', soon: '即将到期', period: '本期应报', hazard: '待整改隐患', pledge: '待签责任书', unread: '未读通知' },
+    late: '逾期 {n} 天',
+    dueToday: '今天到期',
+    dueIn: '还剩 {n} 天 · {date} 截止',
+    pending: '已提交，待送达',
+    empty: '暂无待办事项',
+    allForms: '全部表单',
+    noForm: '找不到这份表单，请联网同步后再试',
   },
   update: {
     available: '有新版本可用',

@@ -1,9 +1,13 @@
-import { tz } from '@date-fns/tz'
+import { TZDateMini } from '@date-fns/tz'
 import { differenceInCalendarDays, format } from 'date-fns'
 import type { TodoItem } from './todo.js'
 
-/** The bureau's day: every "how late" and every ETag date is counted in it, whatever the device's or server's zone. */
-const shanghai = tz('Asia/Shanghai')
+/**
+ * The bureau's day: every "how late" and every ETag date is counted in it, whatever the device's
+ * or server's zone. TZDateMini rather than tz(): the same arithmetic without the string formatting
+ * that would ride along on the phone's first screen.
+ */
+const shanghai = (value: Date | number | string): InstanceType<typeof TZDateMini> => new TZDateMini(value as Date, 'Asia/Shanghai')
 
 /** Today's date in Asia/Shanghai, YYYY-MM-DD. */
 export function shanghaiToday(now: Date): string {
@@ -37,20 +41,14 @@ export function daysLeft(item: Pick<TodoItem, 'dueAt'>, now: Date): number | nul
  * then the rest by deadline, soonest first; undated last. Ties keep a stable order by key.
  */
 export function orderTodo<T extends TodoItem>(items: readonly T[], now: Date): T[] {
-  const rank = (item: T): [number, number] => {
+  const rank = (item: T): number => {
     const late = daysLate(item, now)
-    if (late > 0) return [0, -late]
-    if (item.dueAt === null) return [2, 0]
-    return [1, new Date(item.dueAt).getTime()]
+    if (late > 0) return -late
+    // Not late: by the deadline's instant, after every overdue item; undated after all of them.
+    return item.dueAt === null ? Infinity : Date.parse(item.dueAt)
   }
   return items
     .map((item) => ({ item, rank: rank(item) }))
-    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || compareDue(a.item, b.item) || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0))
+    .sort((a, b) => (a.rank === b.rank ? (a.item.key < b.item.key ? -1 : 1) : a.rank < b.rank ? -1 : 1))
     .map(({ item }) => item)
-}
-
-/** Among equally late items, the earlier deadline first. */
-function compareDue(a: TodoItem, b: TodoItem): number {
-  if (a.dueAt === null || b.dueAt === null) return 0
-  return new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime()
 }

@@ -33,7 +33,6 @@ export default {
   },
   todo: {
     title: 'To do',
-    tab: 'To do',
     group: { overdue: 'Overdue', soon: 'Due soon', period: 'Due this period', hazard: 'Hazards to rectify', pledge: 'Pledges to sign', unread: 'Unread notices' },
     late: '{n} days overdue',
     dueToday: 'Due today',

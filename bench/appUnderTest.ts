@@ -21,6 +21,8 @@ export async function signIn(page: Page, username = 'school1', password = 'schoo
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录' }).click()
+  // A school lands on its 待办; the forms are one tap away.
+  await page.getByTestId('tab-forms').click()
   await page.locator('.form-entry').first().waitFor()
 }
 

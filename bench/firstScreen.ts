@@ -24,9 +24,9 @@ interface ManifestChunk {
   readonly css?: readonly string[]
 }
 
-/** Routes a school user lands on first: signed out (login) and signed in (the form list). */
-export const FIRST_ROUTES = ['src/client/features/auth/LoginView.vue', 'src/client/features/forms/FormListView.vue'] as const
-export const FIRST_SCREEN_ROUTES_NOTE = 'index.html entry, modulepreloads, stylesheets + the sign-in and form-list routes'
+/** Routes a school user lands on first: signed out (login) and signed in (the 待办, issue 14). */
+export const FIRST_ROUTES = ['src/client/features/auth/LoginView.vue', 'src/client/features/todo/TodoView.vue'] as const
+export const FIRST_SCREEN_ROUTES_NOTE = 'index.html entry, modulepreloads, stylesheets + the sign-in and 待办 routes'
 
 function gzipSize(path: string): number {
   return gzipSync(readFileSync(path), { level: 9 }).length
@@ -64,7 +64,7 @@ function routeAssets(manifest: Record<string, ManifestChunk>, key: string): { fi
 
 /**
  * Measures a built dist/: index.html's entry script, modulepreloads and stylesheets, plus the chunks of
- * the first routes (login, form list) when they are lazy. Each file counts once, gzip -9 as we serve it.
+ * the first routes (login, 待办) when they are lazy. Each file counts once, gzip -9 as we serve it.
  */
 export function measureFirstScreen(distDir: string, routes: readonly string[] = FIRST_ROUTES): FirstScreen {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8')

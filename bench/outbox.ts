@@ -99,7 +99,7 @@ try {
   await setup.close()
 
   const page = await throttledPage(context, CPU_SLOWDOWN)
-  await page.goto('/')
+  await page.goto('/forms')
   await page.locator('.form-entry').first().waitFor()
   const yard = await yardstick(page)
   const open = await openOutbox(page)

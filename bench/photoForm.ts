@@ -15,7 +15,7 @@ export type PickedFile = { name: string; mimeType: string; buffer: Buffer }
 
 /** Opens a form from the list on `page` and waits until its first item is answerable. */
 export async function openFormOn(page: Page, formId: string): Promise<Page> {
-  await page.goto('/')
+  await page.goto('/forms')
   await page.locator(`.form-entry[data-form="${formId}"]`).click()
   await page.locator('.check__choice--pass').first().waitFor()
   return page

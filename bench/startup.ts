@@ -1,9 +1,10 @@
 // npm run bench:startup — on a phone-sized Chromium with the network off and the CPU slowed 4×
-// (CDP Emulation.setCPUThrottlingRate): cold start from the service worker to a usable form, and
+// (CDP Emulation.setCPUThrottlingRate): cold start from the service worker to the 待办 painted (the
+// first screen, issue 14) and on to a usable form, and
 // tap submit → "saved on this phone" for the canteen grading (19 fields), a 20-item checklist with
 // three photos and a food-hygiene inspection with three photos; the compression of a 12-megapixel
 // photo is timed too. Cold start is timed twice: inside the page (navigation start → list painted,
-// the tap's own event time → first item painted) and as Playwright sees it from outside (its own
+// the tap on a form's entry, by its own event time → first item painted) and as Playwright sees it from outside (its own
 // round trips to a 4×-slowed page included). A fixed
 // JavaScript workload run in the same throttled page is the yardstick for this machine's speed.
 import type { BrowserContext, Page } from '@playwright/test'
@@ -32,27 +33,30 @@ async function offline(context: BrowserContext): Promise<void> {
 }
 
 /**
- * In every page: when the form list and a form's first item are first painted (the animation frame
- * after they enter the DOM), and the tap's own event time, all on the page's clock (0 = navigation).
+ * In every page: when the 待办 (its items, from the last pull) and a form's first item are first
+ * painted (the animation frame after they enter the DOM), and the tap on a form's entry by its own
+ * event time, all on the page's clock (0 = navigation).
  */
 const PAINT_MARKS = `
   globalThis.__startup = {};
   const mark = (name) => requestAnimationFrame(() => { __startup[name] ??= performance.now() });
-  document.addEventListener('click', (event) => { __startup.tap ??= event.timeStamp }, { capture: true });
+  document.addEventListener('click', (event) => { if (event.target.closest?.('.form-entry')) __startup.tap ??= event.timeStamp }, { capture: true });
   new MutationObserver(() => {
-    if (!__startup.listSeen && document.querySelector('.form-entry[data-form="canteen-grading"]')) { __startup.listSeen = true; mark('list') }
+    if (!__startup.listSeen && document.querySelector('.todo-item[data-kind="pledge"]')) { __startup.listSeen = true; mark('list') }
     if (!__startup.itemSeen && document.querySelector('[data-field="licence"] .check__choice--pass')) { __startup.itemSeen = true; mark('item') }
   }).observe(document, { childList: true, subtree: true });`
 
 type ColdStart = { home: number; form: number; pageHome: number; pageForm: number; yard: number }
 
-/** From navigation to the form list, then from tapping a form to its first item answerable. */
+/** From navigation to the 待办 painted, then (one tap to the form list) from tapping a form to its first item answerable. */
 async function coldStart(context: BrowserContext): Promise<ColdStart> {
   const page = await throttledPage(context)
   const started = Date.now()
   await page.goto('/')
-  await page.locator('.form-entry[data-form="canteen-grading"]').waitFor()
+  await page.locator('.todo-item[data-kind="pledge"]').first().waitFor()
   const home = Date.now() - started
+  await page.getByTestId('tab-forms').click()
+  await page.locator('.form-entry[data-form="canteen-grading"]').waitFor()
   const tapped = Date.now()
   await page.locator('.form-entry[data-form="canteen-grading"]').click()
   await page.locator('[data-field="licence"] .check__choice--pass').waitFor()
@@ -112,6 +116,9 @@ try {
   const setup = await context.newPage()
   await signIn(setup)
   await waitForServiceWorker(setup)
+  // The 待办 was pulled with the rest: the cold starts below paint it from the phone alone.
+  await setup.goto('/')
+  await setup.locator('.todo-item[data-kind="pledge"]').first().waitFor()
   await setup.close()
   await offline(context)
 
@@ -133,10 +140,10 @@ try {
   })
   console.table([
     row('yardstick: fixed JS + DOM workload in the throttled page (baseline)', yard, '-'),
-    row('in the page: navigation → form list painted (from the service worker)', median(starts.map((start) => start.pageHome)), '-'),
+    row('in the page: navigation → 待办 painted (from the service worker)', median(starts.map((start) => start.pageHome)), '≤ 600'),
     row('in the page: tap a form → first item painted', median(starts.map((start) => start.pageForm)), '-'),
-    row('in the page: cold start → usable form (sum)', median(starts.map((start) => start.pageHome + start.pageForm)), '≤ 1000'),
-    row('as Playwright sees it: goto → form list found', median(starts.map((start) => start.home)), '-'),
+    row('in the page: 待办 painted + tap a form → first item painted (sum; the tab to the list not counted)', median(starts.map((start) => start.pageHome + start.pageForm)), '≤ 1000'),
+    row('as Playwright sees it: goto → 待办 found', median(starts.map((start) => start.home)), '-'),
     row('as Playwright sees it: click → first item found', median(starts.map((start) => start.form)), '-'),
     row('as Playwright sees it: cold start → usable form (sum)', median(starts.map((start) => start.home + start.form)), '(≤ 1000)'),
     row('submit → "saved on this phone", 20-item checklist + 3 photos', median(twenty), '≤ 200'),

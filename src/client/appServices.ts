@@ -1,6 +1,5 @@
 import { createOfflineServices } from './offline/offlineServices.js'
 import { requestBackgroundSync } from './offline/registerSw.js'
-import { installSyncTriggers } from './offline/triggers.js'
 
 const pulledListeners = new Set<() => void>()
 
@@ -11,7 +10,8 @@ export const { stores, engine, channel } = services
 /** Starts the sync triggers (start, online, visible, timer) once the app has mounted. */
 export function startBackgroundWork(hooks: { onPulled: () => void }): void {
   pulledListeners.add(hooks.onPulled)
-  void services.refreshSession().then(() => installSyncTriggers(engine, { window, document }))
+  // Background work, not the first paint's: the triggers' code (precached) arrives beside the session read.
+  void Promise.all([services.refreshSession(), import('./offline/triggers.js')]).then(([, { installSyncTriggers }]) => installSyncTriggers(engine, { window, document }))
   // Where the browser has Background Sync, it wakes the service worker when a signal returns.
   engine.subscribe((state) => {
     if (state.kind === 'waiting') void requestBackgroundSync()

@@ -3,6 +3,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { useOutboxStore } from './features/outbox/outboxStore.js'
 import { useFormsStore } from './features/forms/formsStore.js'
+import { useTodoStore } from './features/todo/todoStore.js'
 import { i18n, localeReady } from './i18n/index.js'
 import { startBackgroundWork } from './appServices.js'
 import { registerServiceWorker } from './offline/registerSw.js'
@@ -22,10 +23,17 @@ whenIdle(() => {
 
 const outbox = useOutboxStore()
 const forms = useFormsStore()
-// The templates are read at once, beside the session: the form list mounts with them in hand.
+const todo = useTodoStore()
+// The 待办 and the templates are read at once, beside the session: the first screen mounts with them in hand.
+void todo.reload().catch(() => undefined)
 void forms.load().catch(() => undefined)
 outbox.start()
-startBackgroundWork({ onPulled: () => void forms.reload() })
+startBackgroundWork({
+  onPulled: () => {
+    void forms.reload()
+    void todo.reload()
+  },
+})
 const update = useAppUpdate()
 // Only a browser without a service worker needs it: its own chunk, off everyone's first screen.
 function warmScreens(): void {

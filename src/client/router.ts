@@ -1,7 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '../core/protocol.js'
 import { useAuthStore } from './features/auth/authStore.js'
-import FormListView from './features/forms/FormListView.vue'
+import TodoView from './features/todo/TodoView.vue'
+import { ownsTodo } from './features/todo/ownsTodo.js'
 import { laterTexts } from './i18n/index.js'
 
 declare module 'vue-router' {
@@ -20,7 +21,10 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('./features/auth/LoginView.vue'), meta: { public: true, first: true } },
-  { path: '/', component: FormListView, meta: { first: true } },
+  // A school's first screen is its 待办 (issue 14); the form list is one tap away.
+  { path: '/', component: TodoView, meta: { first: true } },
+  { path: '/forms', component: () => import('./features/forms/FormListView.vue') },
+  { path: '/new/:formId', component: () => import('./features/todo/NewDraftView.vue'), props: true, meta: { form: true } },
   { path: '/fill/:id', component: () => import('./features/forms/FormFillView.vue'), props: true, meta: { form: true } },
   { path: '/outbox', component: () => import('./features/outbox/OutboxView.vue') },
   { path: '/outbox/:id', component: () => import('./features/outbox/OutboxDetailView.vue'), props: true },
@@ -60,6 +64,8 @@ router.beforeEach(async (to) => {
   await Promise.all([auth.load(), to.meta.first ? null : laterTexts])
   if (to.meta.public) return true
   if (!auth.user) return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
+  // The district's people owe nothing themselves: their home is the form list.
+  if (to.path === '/' && !ownsTodo(auth.user.role)) return '/forms'
   if (to.meta.roles && !to.meta.roles.includes(auth.user.role)) return '/'
   return true
 })

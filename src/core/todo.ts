@@ -18,7 +18,7 @@ type TodoBase = {
   readonly title: Text
   /** ISO timestamp of the deadline in Asia/Shanghai (…T23:59:59+08:00), or null when none. */
   readonly dueAt: string | null
-  /** The route on the phone one tap opens, e.g. `/fill/fire-safety?period=2026-11`. */
+  /** The route on the phone one tap opens, e.g. `/new/fire-safety?period=2026-11` (starts or reopens a draft for that form and period), `/hazards/<id>`, `/pledges/<versionId>/sign`. */
   readonly link: string
 }
 

@@ -27,6 +27,7 @@ import { schedulesRoutes } from './routes/schedules.js'
 import { schoolsRoutes } from './routes/schools.js'
 import { submissionsRoutes } from './routes/submissions.js'
 import { surveyReportsRoutes } from './routes/survey-reports.js'
+import { todoRoutes } from './routes/todo.js'
 import { registerStaticApp } from './static-app.js'
 import { installInputGuard } from './input-guard.js'
 import { withSchemaDefaults } from './route-schema-defaults.js'
@@ -40,7 +41,7 @@ export type AppDeps = {
   readonly onRoute?: (route: RouteOptions) => void
 }
 
-const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes, reportsRoutes, schedulesRoutes]
+const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes, reportsRoutes, schedulesRoutes, todoRoutes]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {

@@ -70,7 +70,7 @@ test('a canteen graded offline gets its grade from the server; a survey is block
   expect(grades.schools[0]?.history.find((entry) => entry.submissionId === canteenId)).toMatchObject({ grade: 'B', score: 78, maxScore: 94, mealFeeShare: 91.5 })
 
   // A survey: the rule breaks, the Chinese reason shows, the fix goes through.
-  await page.goto('/')
+  await page.goto('/forms')
   await page.locator('.form-entry[data-form="myopia-screening"]').click()
   await expect(page.getByTestId('survey-period')).toBeVisible()
   const period = await page.getByTestId('survey-period').locator('input').inputValue()
@@ -92,7 +92,7 @@ test('a canteen graded offline gets its grade from the server; a survey is block
   await expect(page.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
 
   // The next sync pulls the school's latest reports; a new draft for the period starts from it.
-  await page.goto('/')
+  await page.goto('/forms')
   await expect.poll(() => pulledReportIds(page), { timeout: 30_000 }).toContain(firstId)
   await page.locator('.form-entry[data-form="myopia-screening"]').click()
   await expect(page.getByTestId('survey-correcting')).toBeVisible()

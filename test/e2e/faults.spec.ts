@@ -23,7 +23,7 @@ async function cspViolations(page: Page): Promise<string[]> {
 
 /** Fills and submits a passing fire-safety check; returns the report id from the outbox URL. */
 async function fileReport(page: Page, photo?: Buffer): Promise<string> {
-  await page.goto('/')
+  await page.goto('/forms')
   await page.locator('.form-entry[data-form="fire-safety"]').click()
   await expect(page).toHaveURL(/\/fill\//)
   for (const id of FIRE_CHECKS) await page.locator(`[data-field="${id}"] .check__choice--pass`).click()
@@ -261,7 +261,7 @@ test('when the browser erases the outbox, the app says so instead of showing eve
   await page.getByLabel('用户名').fill('school1')
   await page.getByLabel('密码').fill('school123')
   await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.locator('.form-entry[data-form="fire-safety"]')).toBeVisible()
+  await expect(page.getByTestId('tab-todo')).toBeVisible()
   await page.goto('/outbox')
   await expect(page.getByTestId('sync-status')).toContainText('无法确认全部送达')
   await page.getByTestId('storage-lost-ok').click()

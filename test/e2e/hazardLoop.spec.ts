@@ -30,6 +30,7 @@ test('an offline inspection with a failed item and a photo becomes a hazard, is 
   await page.getByLabel('用户名').fill('school1')
   await page.getByLabel('密码').fill('school123')
   await page.getByRole('button', { name: '登录' }).click()
+  await page.getByTestId('tab-forms').click()
   await expect(page.locator('.form-entry[data-form="food-hygiene"]')).toBeVisible()
   await waitForServiceWorkerControl(page)
 

@@ -27,7 +27,9 @@ test('a principal signs the safe-campus pledge offline, the record proves the te
   await waitForServiceWorkerControl(page)
 
   // Online once: the pledges are pulled onto the phone.
-  await page.getByTestId('tab-pledges').click()
+  // The pledge list is one tap from the 待办, which took the pledges' tab (issue 14).
+  await page.getByTestId('tab-todo').click()
+  await page.getByTestId('todo-pledges').click()
   await expect(page.locator(`.pledge-entry[data-pledge="${SAFE_CAMPUS}"]`)).toBeVisible()
 
   await goOffline(context)

@@ -47,7 +47,7 @@ test('a report submitted after the session was revoked waits, asks for sign-in, 
   await expect(page.getByText('待发送的报告已保存在手机上')).toBeVisible()
   await page.getByLabel('密码').fill('school123')
   await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.locator('.form-entry').first()).toBeVisible()
+  await expect(page.getByTestId('tab-todo')).toBeVisible()
   // The second sign-in came from a known device: the one thing that passes a lockout an attacker caused.
   expect(logins.map((body) => body['deviceToken'])).toEqual([undefined, deviceToken])
 

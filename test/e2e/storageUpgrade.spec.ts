@@ -49,7 +49,7 @@ test('reports a phone stored with the previous build are there after the update,
   await page.evaluate(writeWithPreviousLayout, rows)
 
   // The updated app opens on that database: still signed in, both reports listed, the queued one sent.
-  await page.goto('/')
+  await page.goto('/forms')
   await expect(page.locator('.form-entry').first()).toBeVisible()
   await page.getByTestId('tab-outbox').click()
   await expect(page.locator(`.outbox__row[data-id="${draft.id}"] [data-state="draft"]`)).toBeVisible()

@@ -26,12 +26,17 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
 }
 
-/** Signs in through the real login screen and waits for the list of forms. */
+/**
+ * Signs in through the real login screen, lands on the first screen (a school's 待办, the form
+ * list for the district's people) and goes on to the list of forms, one tap away.
+ */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/')
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByTestId('tab-forms')).toBeVisible()
+  await page.getByTestId('tab-forms').click()
   await expect(page.locator('.form-entry').first()).toBeVisible()
 }
 

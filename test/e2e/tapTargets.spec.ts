@@ -63,7 +63,7 @@ test.describe('tap targets at 360 px', () => {
     await expect(page.locator('.van-image-preview')).toBeHidden()
     await page.goBack()
 
-    for (const [name, path] of [['outbox', '/outbox'], ['hazards', '/hazards'], ['pledges', '/pledges'], ['settings', '/settings']] as const) {
+    for (const [name, path] of [['待办', '/'], ['outbox', '/outbox'], ['hazards', '/hazards'], ['pledges', '/pledges'], ['settings', '/settings']] as const) {
       await page.goto(path)
       await page.waitForLoadState('networkidle')
       found[name] = await smallTargets(page)

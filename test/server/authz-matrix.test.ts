@@ -57,6 +57,8 @@ const entries: Record<string, Entry> = {
   'GET /api/v1/pledges': { scoped: false, request: () => get('/api/v1/pledges'), expect: signedIn(200) },
   // A school's own prefill list; the district's people have no use for it (issue 16).
   'GET /api/v1/reports/latest': { scoped: false, request: () => get('/api/v1/reports/latest'), expect: roles(['staff', 'principal']) },
+  // The school's 待办 (issue 14): nobody outside a school owes anything, admins included.
+  'GET /api/v1/todo': { scoped: false, request: () => get('/api/v1/todo'), expect: ({ caller }) => (caller === 'anonymous' ? 401 : caller === 'staff' || caller === 'principal' ? 200 : 403) },
   'GET /api/v1/audit': { scoped: false, request: () => get('/api/v1/audit?limit=200'), expect: roles(bureauRoles) },
   'POST /api/v1/submissions': {
     scoped: true,

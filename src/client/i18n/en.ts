@@ -31,6 +31,17 @@ export default {
     signInAgain: 'Sign in again',
     offlineFirst: 'The first sign-in needs a connection',
   },
+  todo: {
+    title: 'To do',
+    group: { overdue: 'Overdue', soon: 'Due soon', period: 'Due this period', hazard: 'Hazards to rectify', pledge: 'Pledges to sign', unread: 'Unread notices' },
+    late: '{n} days overdue',
+    dueToday: 'Due today',
+    dueIn: '{n} days left · due {date}',
+    pending: 'Submitted, waiting to be delivered',
+    empty: 'Nothing to do',
+    allForms: 'All forms',
+    noForm: 'This form is not on the phone; sync once online and try again',
+  },
   forms: {
     kind: { inspection: 'Safety inspections', canteen: 'Canteen grading', survey: 'Survey counts', pledge: 'Pledges', rectification: 'Rectification' },
     title: 'Choose a form to fill',

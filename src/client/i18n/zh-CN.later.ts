@@ -1,6 +1,44 @@
 // The texts of the screens after the first (filling a form, the outbox, hazards, pledges, settings):
 // their own chunk, fetched as the app starts and merged over zh-CN.ts before any of those screens opens.
 export default {
+  app: {
+    title: '校园填报',
+    offline: '离线：报告保存在手机上，联网后自动送达',
+    syncNow: '立即同步',
+    back: '返回',
+    loading: '加载中…',
+    retry: '重试',
+  },
+  auth: {
+    tooMany: '登录失败次数过多，请 {minutes} 分钟后再试。在以前登录过的手机上仍可照常登录，也可请教育局重置密码。',
+    tooManySeconds: '登录失败次数较多，请 {seconds} 秒后再试',
+    signOut: '退出登录',
+    signOutConfirm: '退出后本机保存的草稿和待发报告仍会保留，下次登录后继续发送。确定退出？',
+    signInAgain: '重新登录',
+  },
+  storage: {
+    lostTitle: '此手机上的离线数据已被浏览器清除',
+    lostWaiting: '上次（{time}）此手机上还有 {n} 份报告尚未送达，它们已随数据一起丢失，无法自动补发。请与教育局核对收件记录，必要时重新填报。',
+    lostNone: '上次（{time}）保存在此手机上的草稿和记录已不在了。已送达的报告不受影响。',
+    lostAcknowledge: '我知道了',
+    lowSpace: '手机存储空间即将用完（仅剩 {remaining}）。请尽快联网同步并清理手机空间，否则新的报告和照片可能无法保存。',
+    lowSpaceShort: '存储空间即将用完，请清理手机空间',
+    remaining: '剩余 {remaining}（{percent}%）',
+    askPersist: '申请持久存储（防止浏览器自动清除）',
+    unknownUsage: '此浏览器不提供存储用量',
+    notAllDelivered: '本机数据曾被清除，无法确认全部送达',
+  },
+  forms: {
+    kind: { inspection: '安全检查', canteen: '食堂评级', survey: '统计上报', pledge: '责任书', rectification: '隐患整改' },
+    title: '选择要填写的表单',
+    empty: '还没有表单。请联网同步一次。',
+    drafts: '未完成的草稿',
+    draftSaved: '草稿 · {time}',
+    start: '开始填写',
+    items: '{n} 项',
+    school: '被检查学校',
+    pickSchool: '请选择学校',
+  },
   fill: {
     submit: '提交',
     autosaved: '已自动保存 {time}',

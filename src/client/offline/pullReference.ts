@@ -1,5 +1,6 @@
 import type { FormTemplate } from '../../core/forms/types.js'
 import type { Hazard, LatestReport, School } from '../../core/protocol.js'
+import type { TodoItem } from '../../core/todo.js'
 import { archiveTemplates } from './formArchive.js'
 import type { Stores } from './storage.js'
 import type { Transport, TransportResult } from './transport.js'
@@ -10,10 +11,11 @@ export type PulledData = {
   readonly schools?: readonly School[]
   readonly hazards?: readonly Hazard[]
   readonly reports?: readonly LatestReport[]
+  readonly todo?: readonly TodoItem[]
 }
 
 /** Meta keys the app reads offline: arrays as the server last sent them. */
-export const PULLED_KEYS = ['forms', 'schools', 'hazards', 'reports'] as const
+export const PULLED_KEYS = ['forms', 'schools', 'hazards', 'reports', 'todo'] as const
 export type PulledKey = (typeof PULLED_KEYS)[number]
 
 export type PullOutcome =
@@ -35,6 +37,8 @@ function fetchers(transport: Transport): Record<PulledKey, Fetcher> {
     schools: unwrap((etag) => transport.fetchSchools(etag), (value) => value.schools),
     hazards: () => allHazards(transport),
     reports: unwrap((etag) => transport.fetchLatestReports(etag), (value) => value.reports),
+    // The items alone: the phone recounts "how late" from its own clock, so when they were made is not kept.
+    todo: unwrap((etag) => transport.fetchTodo(etag), (value) => value.items),
   }
 }
 
@@ -56,7 +60,7 @@ async function allHazards(transport: Transport): Promise<TransportResult<readonl
 }
 
 /**
- * Pulls forms, schools, hazards and latest survey reports with If-None-Match and keeps each in meta (with its ETag),
+ * Pulls forms, schools, hazards, latest survey reports and the 待办 with If-None-Match and keeps each in meta (with its ETag),
  * so the app can open forms with no connection. The four requests go out together (on a 150 ms
  * line, one after another cost half a second before every push). A 4xx on one list (a role that
  * may not see hazards) skips that list; a network failure keeps the lists before it in the order

@@ -9,6 +9,7 @@ import type {
   SubmissionEnvelope,
   SubmitResponse,
 } from '../../core/protocol.js'
+import type { TodoResponse } from '../../core/todo.js'
 
 /**
  * What a request came to, as a value. `retry` covers everything that only delays (network
@@ -33,6 +34,8 @@ export type Transport = {
   fetchHazards(cursor?: string): Promise<TransportResult<HazardsPage>>
   /** The school's current survey reports of the latest periods: prefill and last-period comparisons offline. */
   fetchLatestReports(etag?: string): Promise<TransportResult<LatestReportsResponse>>
+  /** The school's 待办 (a 403 for the district's people, whose pull then skips it). */
+  fetchTodo(etag?: string): Promise<TransportResult<TodoResponse>>
 }
 
 export type FetchTransportOptions = {
@@ -138,5 +141,6 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
     fetchHazards: (cursor) =>
       request('GET', cursor === undefined ? '/hazards' : `/hazards?cursor=${encodeURIComponent(cursor)}`, {}, json<HazardsPage>),
     fetchLatestReports: (etag) => request('GET', '/reports/latest', { etag }, json<LatestReportsResponse>),
+    fetchTodo: (etag) => request('GET', '/todo', { etag }, json<TodoResponse>),
   }
 }

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest'
 const FIRST_SCREEN = [
   'src/client/App.vue',
   'src/client/features/auth/LoginView.vue',
-  'src/client/features/forms/FormListView.vue',
-  'src/client/features/forms/NoForms.vue',
-  'src/client/features/forms/SchoolPicker.vue',
+  'src/client/features/todo/TodoView.vue',
   'src/client/ui/CapabilityBanner.vue',
-  'src/client/features/storage/StorageBanner.vue',
   'src/client/ui/UpdatePrompt.vue',
 ]
+
+/** Shown only after the server refused a sign-in, and only once the later texts are in (LoginView awaits them). */
+const AFTER_LATER_TEXTS = new Set(['auth.tooMany', 'auth.tooManySeconds'])
 
 /** Keys named as t('a.b') and t(`a.${x}`) (the fixed part, the dynamic rest cut off). */
 function keysIn(source: string): string[] {
@@ -28,6 +28,10 @@ describe('the first screen’s texts', () => {
     const keys = FIRST_SCREEN.flatMap((file) => keysIn(readFileSync(file, 'utf8')).map((key) => [file, key] as const))
     expect(keys.length).toBeGreaterThan(20)
     expect(resolveValue(own, 'fill.submit'), 'a later screen’s text is not in this file').toBeNull()
-    for (const [file, key] of keys) expect(resolveValue(own, key), `${file}: ${key}`).not.toBeNull()
+    // The form list is one tap from the 待办 (issue 14): its texts came out of the main chunk.
+    expect(resolveValue(own, 'forms.drafts'), 'the form list’s texts are a later screen’s').toBeNull()
+    // The form list is one tap from the 待办 (issue 14): its texts came out of the main chunk.
+    expect(resolveValue(own, 'forms.drafts'), 'the form list’s texts are a later screen’s').toBeNull()
+    for (const [file, key] of keys.filter(([, key]) => !AFTER_LATER_TEXTS.has(key))) expect(resolveValue(own, key), `${file}: ${key}`).not.toBeNull()
   })
 })

@@ -172,5 +172,6 @@ export function createFakeServer(clock: () => number = Date.now): FakeServer {
       return { kind: 'ok', value: { hazards: hazards.slice(start, end), nextCursor: end < hazards.length ? String(end) : null } }
     },
     fetchLatestReports: (etag) => pull('reports', etag, { reports: [] }, '"reports-1"'),
+    fetchTodo: (etag) => pull('todo', etag, { items: [], generatedAt: '2026-12-01T00:00:00.000Z' }, '"todo-1"'),
   }
 }

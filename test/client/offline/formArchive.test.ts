@@ -44,6 +44,7 @@ describe('pulling forms', () => {
       fetchSchools: unchanged,
       fetchHazards: async () => ({ kind: 'ok' as const, value: { hazards: [], nextCursor: null } }),
       fetchLatestReports: unchanged,
+      fetchTodo: unchanged,
     }
     await pullReference(stores, transport)
     listed = [version2]

@@ -1,25 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import type { Hazard } from '../../../src/core/protocol.js'
+import type { TodoItem } from '../../../src/core/todo.js'
 import { pullReference } from '../../../src/client/offline/pullReference.js'
 import { createFakeServer } from './fakeServer.js'
 import { freshStores } from './harness.js'
 
 describe('pulling the reference lists', () => {
-  it('asks for the four lists together: on a slow line each waits one round trip, not four', async () => {
+  it('asks for the five lists together: on a slow line each waits one round trip, not five', async () => {
     const { stores } = freshStores()
     const server = createFakeServer()
     let asked = 0
     let allAsked = (): void => undefined
     const together = new Promise<void>((resolve) => (allAsked = resolve))
     let answeredBeforeAllAsked = 0
-    // Each answer waits until all four requests are out; asked one after another, each would give up
-    // waiting after 100 ms and answer with fewer than four out.
+    // Each answer waits until all five requests are out; asked one after another, each would give up
+    // waiting after 100 ms and answer with fewer than five out.
     const wait = async (): Promise<void> => {
-      if (++asked === 4) allAsked()
+      if (++asked === 5) allAsked()
       const all = await Promise.race([together.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100))])
       if (!all) answeredBeforeAllAsked += 1
     }
-    for (const name of ['fetchForms', 'fetchSchools', 'fetchHazards', 'fetchLatestReports'] as const) {
+    for (const name of ['fetchForms', 'fetchSchools', 'fetchHazards', 'fetchLatestReports', 'fetchTodo'] as const) {
       const fetch = server[name].bind(server) as (etag?: string) => Promise<never>
       server[name] = async (etag?: string) => {
         await wait()
@@ -90,5 +91,35 @@ describe('pulling the reference lists', () => {
     const outcome = await pullReference(stores, server)
     expect(outcome.kind).toBe('retry')
     expect(((await stores.meta.getItem<Hazard[]>('hazards')) ?? []).map((each) => each.id)).toEqual(['h0'])
+  })
+
+  const pledgeItem: TodoItem = { key: 'pledge:p@1', kind: 'pledge', title: { zh: '责任书', en: 'Pledge' }, dueAt: '2026-12-31T23:59:59+08:00', link: '/pledges/p%401/sign', versionId: 'p@1' }
+
+  it('keeps the 待办 items with their ETag, and sends the ETag next time', async () => {
+    const { stores } = freshStores()
+    const server = createFakeServer()
+    server.fetchTodo = async () => ({ kind: 'ok', value: { items: [pledgeItem], generatedAt: '2026-12-01T00:00:00.000Z' }, etag: '"todo-2"' })
+    const outcome = await pullReference(stores, server)
+    expect(outcome).toMatchObject({ kind: 'done', pulled: { todo: [pledgeItem] } })
+    expect(await stores.meta.getItem('todo')).toEqual([pledgeItem])
+    expect(await stores.meta.getItem('etag:todo')).toBe('"todo-2"')
+    let sent: string | undefined
+    server.fetchTodo = async (etag) => {
+      sent = etag
+      return { kind: 'not_modified' }
+    }
+    await pullReference(stores, server)
+    expect(sent).toBe('"todo-2"')
+    expect(await stores.meta.getItem('todo')).toEqual([pledgeItem])
+  })
+
+  it('a 403 on the 待办 (the district\'s people) skips it and keeps the other lists', async () => {
+    const { stores } = freshStores()
+    const server = createFakeServer()
+    server.fetchTodo = async () => ({ kind: 'failed', error: { code: 'forbidden', message: 'school accounts only' } })
+    const outcome = await pullReference(stores, server)
+    expect(outcome.kind).toBe('done')
+    expect(await stores.meta.getItem('todo')).toBeNull()
+    expect(await stores.meta.getItem('forms')).toEqual([])
   })
 })

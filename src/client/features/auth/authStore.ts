@@ -4,9 +4,7 @@ import { services, stores } from '../../appServices.js'
 import { PULLED_KEYS } from '../../offline/pullReference.js'
 import { SESSION_KEY } from '../../offline/offlineServices.js'
 import { requestPersistentStorage } from '../../offline/persistStorage.js'
-import { clearCachedPledges } from '../pledges/pledgeCache.js'
-import { requestLogout } from './authApi.js'
-import { signIn, type Session, type SignInOutcome } from './signIn.js'
+import type { Session, SignInOutcome } from './signIn.js'
 
 export const useAuthStore = defineStore('auth', () => {
   const session = ref<Session | null>(null)
@@ -24,6 +22,8 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   async function login(username: string, password: string): Promise<{ readonly kind: 'ok' } | Exclude<SignInOutcome, { kind: 'ok' }>> {
+    // A sign-in is a round trip to the server anyway: its code (precached) comes with it, off the first screen.
+    const { signIn } = await import('./signIn.js')
     const outcome = await signIn(stores.meta, username, password)
     if (outcome.kind !== 'ok') return outcome
     await stores.meta.setItem(SESSION_KEY, outcome.session)
@@ -41,10 +41,12 @@ export const useAuthStore = defineStore('auth', () => {
     // ETags first: a sign-out cut short then leaves lists without ETags (pulled again in full), never an ETag without its list.
     await Promise.all(PULLED_KEYS.map((key) => stores.meta.removeItem(`etag:${key}`)))
     await Promise.all(PULLED_KEYS.map((key) => stores.meta.removeItem(key)))
+    // Only a sign-out needs the pledge cache's code: fetched then, off the first screen.
+    const { clearCachedPledges } = await import('../pledges/pledgeCache.js')
     await clearCachedPledges(stores)
     await services.refreshSession()
     session.value = null
-    if (current) await requestLogout(current)
+    if (current) await (await import('./authApi.js')).requestLogout(current)
   }
 
   /** A 401 means a session expired only when there was one: a phone nobody has signed in on yet has nothing to expire. */

@@ -17,12 +17,16 @@ export function prefillAnswers(form: FormTemplate, user: User, now: Date): Answe
   return answers
 }
 
-/** Creates the draft record on the phone first: from this moment nothing typed is lost. */
-export async function startDraft(form: FormTemplate, user: User, schoolId: string): Promise<string> {
+/**
+ * Creates the draft record on the phone first: from this moment nothing typed is lost. `forPeriod`
+ * is the period a 待办 item names (an overdue month, not this one); otherwise a periodic form
+ * starts in the current period.
+ */
+export async function startDraft(form: FormTemplate, user: User, schoolId: string, forPeriod?: string): Promise<string> {
   const now = new Date()
-  // A periodic survey starts in the current period; if the school already reported it, the
-  // draft starts from that report, so sending it corrects (and replaces) the report.
-  const period = form.period ? periodOf(now, form.period) : undefined
+  // If the school already reported the period, a survey's draft starts from that report, so
+  // sending it corrects (and replaces) the report.
+  const period = forPeriod ?? (form.period ? periodOf(now, form.period) : undefined)
   const current = period ? (await loadSurveyHistory(schoolId, form.id, period)).current : undefined
   const record = await createDraft(stores, {
     formId: form.id,

@@ -1,3 +1,5 @@
+import { hazardSource } from './hazard-source.js'
+import { pledgeSource } from './pledge-source.js'
 import { reportSource } from './report-source.js'
 import type { TodoSource } from './source.js'
 
@@ -7,4 +9,6 @@ import type { TodoSource } from './source.js'
  */
 export const todoSources: readonly TodoSource[] = [
   reportSource,
+  hazardSource,
+  pledgeSource,
 ]

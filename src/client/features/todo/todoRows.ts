@@ -1,0 +1,54 @@
+import type { TodoItem } from '../../../core/todo.js'
+import { TODO_GROUPS, todoGroupOf, type TodoGroup } from '../../../core/todoGroups.js'
+import { daysLate, daysLeft, orderTodo } from '../../../core/todoOrder.js'
+import type { OutboxRecord } from '../../offline/outbox.js'
+
+/** One line of the 待办 screen as the phone sees it now, from the last pull and its own outbox. */
+export type TodoRow = {
+  readonly item: TodoItem
+  readonly group: TodoGroup
+  /** Whole days past the deadline in Asia/Shanghai, by the phone's clock. */
+  readonly late: number
+  readonly left: number | null
+  /** Done on this phone, waiting in the outbox: the server has not seen it yet (已提交，待送达). */
+  readonly pending: boolean
+}
+
+export type TodoSection = { readonly group: TodoGroup; readonly rows: readonly TodoRow[] }
+
+/** What an item is about, where the outbox names it as a submission's subject. */
+function subjectOf(item: TodoItem): string | undefined {
+  if ('hazardId' in item) return item.hazardId
+  if ('versionId' in item) return item.versionId
+  if ('noticeId' in item) return item.noticeId
+  if ('campaignId' in item) return item.campaignId
+  return undefined
+}
+
+/**
+ * Whether the outbox holds, still undelivered, what this item asks for: a report of that form and
+ * period, or a submission about that hazard, pledge, notice or campaign. Drafts and refused reports
+ * do not count: they are not done.
+ */
+export function doneOnPhone(item: TodoItem, records: readonly OutboxRecord[]): boolean {
+  const subject = subjectOf(item)
+  const report = 'period' in item && 'formId' in item ? item : undefined
+  return records.some((record) => {
+    if (record.state !== 'queued' && record.state !== 'sending') return false
+    if (report !== undefined) return record.formId === report.formId && record.period === report.period
+    return subject !== undefined && record.subjectId === subject
+  })
+}
+
+/** The 待办 in its one order, under its headings (empty headings left out), as of `now`. */
+export function todoSections(items: readonly TodoItem[], records: readonly OutboxRecord[], now: Date): TodoSection[] {
+  const rows = orderTodo(items, now).map(
+    (item): TodoRow => ({ item, group: todoGroupOf(item, now), late: daysLate(item, now), left: daysLeft(item, now), pending: doneOnPhone(item, records) }),
+  )
+  return TODO_GROUPS.map((group) => ({ group, rows: rows.filter((row) => row.group === group) })).filter((section) => section.rows.length > 0)
+}
+
+/** The count on the tab and the app icon: what is still owed, not what waits to be delivered. */
+export function owedCount(sections: readonly TodoSection[]): number {
+  return sections.reduce((sum, section) => sum + section.rows.filter((row) => !row.pending).length, 0)
+}

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid'
-import type { SubmissionEnvelope } from '../../src/core/protocol.js'
+import type { SubmissionEnvelope, SubmitResult } from '../../src/core/protocol.js'
 import { CAMPAIGN_ACK_FORM_ID, NOTICE_READ_FORM_ID } from '../../src/core/receipts.js'
 
 /** A 已阅 as the phone sends it: the built-in receipt form with subjectId = the notice or campaign. */
@@ -17,4 +17,8 @@ export function receiptEnvelope(kind: 'notice' | 'campaign', subjectId: string, 
     deviceId: 'phone-receipts',
     ...overrides,
   }
+}
+
+export function digestOf(result: SubmitResult | undefined): string | undefined {
+  return result && 'digest' in result ? result.digest : undefined
 }

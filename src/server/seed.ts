@@ -6,6 +6,7 @@ import { hashPassword } from './auth/passwords.js'
 import type { Database } from './db/schema.js'
 import { seedDemoDeadlines } from './seed-deadlines.js'
 import { publishDemoPledges } from './demo-pledges/publishDemoPledges.js'
+import { seedDemoNoticesCampaigns } from './seed-notices.js'
 
 /**
  * Inserts every default template version not yet present; runs at each start so new versions ship.
@@ -101,5 +102,6 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
   await publishDefaultForms(db, now)
   await seedDemoDeadlines(db, now, districts.map((district) => district.id))
   await publishDemoPledges(db, now)
+  await seedDemoNoticesCampaigns(db, now)
   return true
 }

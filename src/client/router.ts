@@ -50,10 +50,8 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./features/pledges/PledgeReportView.vue'),
     meta: { roles: ['inspector', 'bureau', 'admin'] },
   },
-  // Notices and campaigns: their own lazy chunk, opened from the 待办 or the list, offline from what was last pulled.
-  { path: '/notices', component: () => import('./features/notices/NoticeListView.vue'), meta: { roles: ['staff', 'principal'] } },
-  { path: '/notices/:id', component: () => import('./features/notices/NoticeView.vue'), props: true, meta: { roles: ['staff', 'principal'] } },
-  { path: '/campaigns/:id', component: () => import('./features/notices/CampaignView.vue'), props: true, meta: { roles: ['staff', 'principal'] } },
+  // Notices (/notices, /notices/:id) and campaigns (/campaigns/:id): one lazy chunk, offline from what was last pulled.
+  { path: '/:area(notices|campaigns)/:id?', component: () => import('./features/notices/NoticeScreens.vue'), props: true },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 

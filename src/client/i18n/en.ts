@@ -32,7 +32,7 @@ export default {
     offlineFirst: 'The first sign-in needs a connection',
   },
   forms: {
-    kind: { inspection: 'Safety inspections', canteen: 'Canteen grading', survey: 'Survey counts', pledge: 'Pledges', rectification: 'Rectification', receipt: 'Read receipts' },
+    kind: { inspection: 'Safety inspections', canteen: 'Canteen grading', survey: 'Survey counts', pledge: 'Pledges', rectification: 'Rectification' },
     title: 'Choose a form to fill',
     empty: 'No forms yet. Connect once to sync.',
     drafts: 'Unfinished drafts',

@@ -30,7 +30,7 @@ export default {
     offlineFirst: '首次登录需要联网',
   },
   forms: {
-    kind: { inspection: '安全检查', canteen: '食堂评级', survey: '统计上报', pledge: '责任书', rectification: '隐患整改', receipt: '已阅回执' },
+    kind: { inspection: '安全检查', canteen: '食堂评级', survey: '统计上报', pledge: '责任书', rectification: '隐患整改' },
     title: '选择要填写的表单',
     empty: '还没有表单。请联网同步一次。',
     drafts: '未完成的草稿',

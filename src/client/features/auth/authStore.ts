@@ -5,7 +5,6 @@ import { PULLED_KEYS } from '../../offline/pullReference.js'
 import { SESSION_KEY } from '../../offline/offlineServices.js'
 import { requestPersistentStorage } from '../../offline/persistStorage.js'
 import { clearCachedPledges } from '../pledges/pledgeCache.js'
-import { clearCachedNotices } from '../notices/noticeCache.js'
 import { requestLogout } from './authApi.js'
 import { signIn, type Session, type SignInOutcome } from './signIn.js'
 
@@ -43,7 +42,6 @@ export const useAuthStore = defineStore('auth', () => {
     await Promise.all(PULLED_KEYS.map((key) => stores.meta.removeItem(`etag:${key}`)))
     await Promise.all(PULLED_KEYS.map((key) => stores.meta.removeItem(key)))
     await clearCachedPledges(stores)
-    await clearCachedNotices(stores)
     await services.refreshSession()
     session.value = null
     if (current) await requestLogout(current)

@@ -20,8 +20,7 @@ export default {
       deadlines: 'Deadlines',
       pledgeDocs: 'Pledge texts',
       audit: 'Audit log',
-      notices: 'Notices',
-      campaigns: 'Campaigns',
+      notices: 'Notices and campaigns',
     },
     state: { on_time: 'On time', late: 'Late', missing: 'Missing', not_due: 'Not due', corrected: 'Corrected' },
     problem: {
@@ -165,6 +164,7 @@ export default {
   },
   notices: {
     title: 'Notices',
+    tabs: { notices: 'Notices', campaigns: 'Campaigns' },
     compose: 'New notice',
     district: 'District',
     kind: 'Kind',

@@ -21,8 +21,7 @@ export default {
       deadlines: '截止时间',
       pledgeDocs: '责任书文本',
       audit: '操作日志',
-      notices: '通知通报',
-      campaigns: '专项检查',
+      notices: '通知与专项检查',
     },
     state: { on_time: '按时', late: '逾期上报', missing: '未报', not_due: '未到期', corrected: '已更正' },
     problem: {
@@ -166,6 +165,7 @@ export default {
   },
   notices: {
     title: '通知通报',
+    tabs: { notices: '通知通报', campaigns: '专项检查' },
     compose: '发通知',
     district: '区县',
     kind: '类型',

@@ -54,6 +54,8 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./features/pledges/PledgeReportView.vue'),
     meta: { roles: ['inspector', 'bureau', 'admin'] },
   },
+  // Notices (/notices, /notices/:id) and campaigns (/campaigns/:id): one lazy chunk, offline from what was last pulled.
+  { path: '/:area(notices|campaigns)/:id?', component: () => import('./features/notices/NoticeScreens.vue'), props: true },
   { path: '/:rest(.*)*', redirect: '/' },
 ]
 

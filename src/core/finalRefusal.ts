@@ -12,6 +12,8 @@ export const FINAL_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'pledgeUnknown',
   'pledgeSuperseded',
   'pledgeTextChanged',
+  'noticeUnknown',
+  'campaignUnknown',
 ])
 
 /** The part of a refusal this needs: the error code and the codes of its issues. */

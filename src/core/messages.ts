@@ -15,6 +15,8 @@ export type IssueCode =
   | 'pledgeUnknown'
   | 'pledgeTextChanged'
   | 'pledgeSuperseded'
+  | 'noticeUnknown'
+  | 'campaignUnknown'
   | 'tooMany'
   | 'location'
   | 'hazardRequired'
@@ -53,6 +55,8 @@ const templates: Record<IssueCode, Text> = {
     zh: '这份责任书已发布新版本，请同步后阅读并签署新版本',
     en: 'A new version of this pledge was published: sync, then read and sign the new version',
   },
+  noticeUnknown: { zh: '没有这条通知，或它不是发给本校的', en: 'There is no such notice for this school' },
+  campaignUnknown: { zh: '没有这项专项检查，或它不是部署给本校的', en: 'There is no such campaign for this school' },
   tooMany: { zh: '最多 {limit} 张', en: 'At most {limit} items' },
   location: { zh: '位置数据无效', en: 'Location data is invalid' },
   hazardRequired: { zh: '不合格项需登记隐患：描述、等级和整改期限', en: 'A failed item needs a hazard: description, severity and deadline' },

@@ -14,12 +14,14 @@ import { attachmentsRoutes } from './routes/attachments.js'
 import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { exportsRoutes } from './routes/exports.js'
+import { campaignsRoutes } from './routes/campaigns.js'
 import { canteenGradesRoutes } from './routes/canteen-grades.js'
 import { formsRoutes } from './routes/forms.js'
 import { hazardsRoutes } from './routes/hazards.js'
 import { healthRoutes } from './routes/health.js'
 import { inspectionsRoutes } from './routes/inspections.js'
 import { meRoutes } from './routes/me.js'
+import { noticesRoutes } from './routes/notices.js'
 import { pledgeReportsRoutes } from './routes/pledge-reports.js'
 import { pledgesRoutes } from './routes/pledges.js'
 import { reportsRoutes } from './routes/reports.js'
@@ -41,7 +43,29 @@ export type AppDeps = {
   readonly onRoute?: (route: RouteOptions) => void
 }
 
-const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes, reportsRoutes, schedulesRoutes, todoRoutes]
+const routes = [
+  authRoutes,
+  auditRoutes,
+  meRoutes,
+  formsRoutes,
+  schoolsRoutes,
+  submissionsRoutes,
+  attachmentsRoutes,
+  hazardsRoutes,
+  inspectionsRoutes,
+  healthRoutes,
+  pledgesRoutes,
+  pledgeReportsRoutes,
+  canteenGradesRoutes,
+  surveyReportsRoutes,
+  exportsRoutes,
+  adminRoutes,
+  reportsRoutes,
+  schedulesRoutes,
+  todoRoutes,
+  noticesRoutes,
+  campaignsRoutes,
+]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {

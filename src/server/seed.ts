@@ -7,6 +7,7 @@ import type { Database } from './db/schema.js'
 import { seedDemoDeadlines } from './seed-deadlines.js'
 import { seedDemoSchedules } from './seed-schedules.js'
 import { publishDemoPledges } from './demo-pledges/publishDemoPledges.js'
+import { seedDemoNoticesCampaigns } from './seed-notices.js'
 
 /**
  * Inserts every default template version not yet present; runs at each start so new versions ship.
@@ -104,5 +105,6 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
   // Deadlines move the current period's due dates of some surveys: home visits are overdue at once.
   await seedDemoDeadlines(db, now, districts.map((district) => district.id))
   await publishDemoPledges(db, now)
+  await seedDemoNoticesCampaigns(db, now)
   return true
 }

@@ -198,6 +198,32 @@ const entries: Record<string, Entry> = {
     request: () => ({ method: 'POST', url: '/api/v1/admin/pledges', payload: { pledgeId: 'matrix', version: 1, year: 2026, audience: 'principal', title: { zh: ' ', en: ' ' }, text: { zh: ' ', en: ' ' }, dueDate: '2026-03-01' } }),
     expect: roles(bureauRoles, 400),
   },
+  // Notices and campaigns (issue 14): a school sees only what was sent to it, a district its own.
+  'GET /api/v1/notices': { scoped: false, request: () => get('/api/v1/notices'), expect: signedIn(200) },
+  'POST /api/v1/notices': {
+    scoped: true,
+    request: ({ target }) => ({ method: 'POST', url: '/api/v1/notices', payload: { title: `matrix ${unique()}`, body: 'x', audience: { schoolIds: [target] }, districtId: districtOf(target) } }),
+    expect: scoped(201, 403, bureauRoles),
+  },
+  'GET /api/v1/notices/:id': { scoped: true, request: ({ target }, fx) => get(`/api/v1/notices/${fx.data[target].noticeId}`), expect: scoped(200, 404) },
+  'GET /api/v1/notices/:id/reads': { scoped: true, request: ({ target }, fx) => get(`/api/v1/notices/${fx.data[target].noticeId}/reads`), expect: scoped(200, 404, districtRoles) },
+  'GET /api/v1/campaigns': { scoped: false, request: () => get('/api/v1/campaigns'), expect: signedIn(200) },
+  'POST /api/v1/campaigns': {
+    scoped: true,
+    request: ({ target }) => ({
+      method: 'POST', url: '/api/v1/campaigns',
+      payload: { title: `matrix ${unique()}`, instructions: 'x', formId: 'fire-safety', audience: { schoolIds: [target] }, opensOn: '2026-05-01', closesOn: '2026-05-31', districtId: districtOf(target) },
+    }),
+    expect: scoped(201, 403, bureauRoles),
+  },
+  'GET /api/v1/campaigns/:id': { scoped: true, request: ({ target }, fx) => get(`/api/v1/campaigns/${fx.data[target].campaignId}`), expect: scoped(200, 404) },
+  'GET /api/v1/campaigns/:id/progress': { scoped: true, request: ({ target }, fx) => get(`/api/v1/campaigns/${fx.data[target].campaignId}/progress`), expect: scoped(200, 404, districtRoles) },
+  'GET /api/v1/campaigns/:id/progress.:format': { scoped: true, request: ({ target }, fx) => get(`/api/v1/campaigns/${fx.data[target].campaignId}/progress.csv`), expect: scoped(200, 404, districtRoles) },
+  'POST /api/v1/campaigns/:id/close': {
+    scoped: true,
+    request: async ({ target }, fx) => ({ method: 'POST', url: `/api/v1/campaigns/${await fx.freshCampaign(target)}/close`, payload: { title: 'matrix bulletin', body: 'done' } }),
+    expect: scoped(200, 404, bureauRoles),
+  },
 }
 
 type Route = { method: string; url: string }

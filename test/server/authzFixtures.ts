@@ -56,12 +56,17 @@ export type SchoolData = {
   readonly userId: string
   /** A schedule of the school's district (issue 14): the district's, so school-1 and school-2 share it. */
   readonly scheduleId: string
+  /** A notice and a campaign sent to that school alone. */
+  readonly noticeId: string
+  readonly campaignId: string
 }
 
 export type Fixtures = {
   readonly tokens: Record<Caller, string | null>
   readonly data: Record<Target, SchoolData>
   readonly pledgeVersionId: string
+  /** A new open campaign sent to that school alone (closing one is a one-time change). */
+  freshCampaign(school: Target): Promise<string>
   /** Strings that identify a school's data; none may appear in a reply to a caller who may not see it. */
   secretsOf(school: Target): string[]
 }
@@ -102,7 +107,7 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     const hazards = (await inject('admin', { method: 'GET', url: `/api/v1/hazards?schoolId=${school}` })).json().hazards as Hazard[]
     const hazard = hazards.find((item) => item.submissionId === envelope.id)
     if (!hazard) throw new Error(`no hazard for ${school}`)
-    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}`, scheduleId: '' }
+    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}`, scheduleId: '', noticeId: '', campaignId: '' }
   }
 
   // A signed pledge per school: principal1 signs for school-1 through the API; the other two are
@@ -157,14 +162,33 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     if (created.statusCode !== 201) throw new Error(`fixture schedule of ${publisher}: ${created.body}`)
     for (const school of schools) data[school] = { ...data[school], scheduleId: (created.json() as { schedule: { id: string } }).schedule.id }
   }
+  // A notice and a campaign per school, sent to it alone by an admin: none may show outside its scope.
+  const freshCampaign = async (school: Target): Promise<string> => {
+    const response = await inject('admin', {
+      method: 'POST', url: '/api/v1/campaigns',
+      payload: { title: `matrix campaign ${school}`, instructions: 'check', formId: 'fire-safety', audience: { schoolIds: [school] }, opensOn: '2026-05-01', closesOn: '2026-05-31', districtId: districtOf(school) },
+    })
+    if (response.statusCode !== 201) throw new Error(`fixture campaign for ${school}: ${response.body}`)
+    return (response.json() as { campaign: { id: string } }).campaign.id
+  }
+  for (const school of targets) {
+    const notice = await inject('admin', {
+      method: 'POST', url: '/api/v1/notices',
+      payload: { kind: 'notice', title: `matrix notice ${school}`, body: 'read me', audience: { schoolIds: [school] }, districtId: districtOf(school) },
+    })
+    if (notice.statusCode !== 201) throw new Error(`fixture notice for ${school}: ${notice.body}`)
+    data[school] = { ...data[school], noticeId: (notice.json() as { notice: { id: string } }).notice.id, campaignId: await freshCampaign(school) }
+  }
 
   return {
     tokens,
     data,
     pledgeVersionId: pledge.id,
+    freshCampaign,
     secretsOf(school) {
       const own = data[school]
-      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, own.scheduleId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? [])]
+      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, own.scheduleId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? []),
+        own.noticeId, own.campaignId, `matrix notice ${school}`, `matrix campaign ${school}`]
     },
   }
 }

@@ -1,9 +1,10 @@
+import { isReceiptForm } from '../receipts.js'
 import { MAX_FORM_VERSION, type FieldType, type FormKind } from './types.js'
 
 /** One thing wrong with a template, with where it is (e.g. `sections[2].fields[0].options`). */
 export type TemplateProblem = { readonly path: string; readonly message: string }
 
-const kinds: readonly FormKind[] = ['inspection', 'canteen', 'survey', 'pledge', 'rectification']
+const kinds: readonly FormKind[] = ['inspection', 'canteen', 'survey', 'pledge', 'rectification', 'receipt']
 const fieldTypes: readonly FieldType[] = ['check', 'integer', 'number', 'text', 'choice', 'multi', 'date', 'photo', 'signature', 'location']
 const templateId = /^[a-z][a-z0-9-]{0,63}$/
 const fieldId = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
@@ -117,6 +118,8 @@ export function checkTemplate(template: unknown): TemplateProblem[] {
   if (typeof template.id !== 'string' || !templateId.test(template.id)) report('id', 'is not a valid template id')
   if (!isCount(template.version) || (template.version as number) > MAX_FORM_VERSION) report('version', `must be a whole number from 1 to ${MAX_FORM_VERSION}`)
   if (!kinds.includes(template.kind as FormKind)) report('kind', 'is not a known kind')
+  // The server derives read receipts from these two ids only: another receipt form would record nothing.
+  if (template.kind === 'receipt' && !isReceiptForm(String(template.id))) report('kind', 'receipt forms are built in (notice-read, campaign-ack)')
   if (!isText(template.title)) report('title', 'needs Chinese and English')
   if (template.period !== undefined && !['month', 'term', 'year'].includes(template.period as string)) report('period', 'is not month, term or year')
   if (!Array.isArray(template.sections) || template.sections.length === 0) {

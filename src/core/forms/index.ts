@@ -8,6 +8,8 @@ import { physicalHealth } from './physical-health.js'
 import { specialGroups } from './special-groups.js'
 import { teacherTraining } from './teacher-training.js'
 import { pledgeSigning } from './pledge-signing.js'
+import { campaignAck } from './campaign-ack.js'
+import { noticeRead } from './notice-read.js'
 import { campusSecurity } from './campus-security.js'
 import { drinkingWater } from './drinking-water.js'
 import { drowningPrevention } from './drowning-prevention.js'
@@ -54,7 +56,7 @@ export * from './check-template.js'
 export { RECTIFICATION_FORM_ID } from './hazard-rectification.js'
 
 /** The templates the demo seed publishes. A published template never changes: edit → new version. */
-export const defaultTemplates: readonly FormTemplate[] = [...inspectionTemplates, hazardRectification, pledgeSigning, canteenGrading, ...surveyTemplates]
+export const defaultTemplates: readonly FormTemplate[] = [...inspectionTemplates, hazardRectification, pledgeSigning, noticeRead, campaignAck, canteenGrading, ...surveyTemplates]
 
 export {
   campusSecurity,
@@ -79,4 +81,6 @@ export {
   teacherTraining,
   fireSafety,
   pledgeSigning,
+  noticeRead,
+  campaignAck,
 }

@@ -1,6 +1,10 @@
 import type { Text } from '../text.js'
 
-export type FormKind = 'inspection' | 'canteen' | 'survey' | 'pledge' | 'rectification'
+/**
+ * 'receipt': the built-in 已阅 forms (a notice read, a campaign acknowledged) that carry a
+ * confirmation through the outbox; not authorable (check-template does not list it).
+ */
+export type FormKind = 'inspection' | 'canteen' | 'survey' | 'pledge' | 'rectification' | 'receipt'
 export type PeriodKind = 'month' | 'term' | 'year'
 
 type FieldBase = {

@@ -11,6 +11,7 @@ import * as loginSecurity from './migrations/0009-login-security.js'
 import * as districtScope from './migrations/0010-district-scope.js'
 import * as countyReads from './migrations/0011-county-reads.js'
 import * as schedules from './migrations/0012-schedules.js'
+import * as noticesCampaigns from './migrations/0013-notices-campaigns.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010-district-scope': districtScope,
   '0011-county-reads': countyReads,
   '0012-schedules': schedules,
+  '0013-notices-campaigns': noticesCampaigns,
 }
 
 const provider: MigrationProvider = {

@@ -28,6 +28,12 @@ export interface Database {
   schedules: SchedulesTable
   schedule_versions: ScheduleVersionsTable
   school_states: SchoolStatesTable
+  notices: NoticesTable
+  notice_targets: NoticeTargetsTable
+  notice_reads: NoticeReadsTable
+  campaigns: CampaignsTable
+  campaign_targets: CampaignTargetsTable
+  campaign_acks: CampaignAcksTable
 }
 
 /** Who did what and when (migration 0005): sign-ins, failures, bureau actions. */
@@ -329,4 +335,67 @@ export interface SchoolStatesTable {
   from_at: string
   kind: string
   township: string | null
+}
+
+/** 通知/通报 (migration 0013). audience: the JSON the bureau chose; notice_targets: the schools it resolved to. */
+export interface NoticesTable {
+  id: string
+  district_id: string
+  kind: string
+  title: string
+  body: string
+  body_format: string
+  audience: string
+  campaign_id: string | null
+  published_by: string
+  published_at: string
+}
+
+export interface NoticeTargetsTable {
+  notice_id: string
+  school_id: string
+}
+
+/** Derived from a notice-read submission (same id), once per notice and person. */
+export interface NoticeReadsTable {
+  id: string
+  notice_id: string
+  school_id: string
+  user_id: string
+  read_at: string
+  received_at: string
+}
+
+/** 专项检查 (migration 0013). Dates are YYYY-MM-DD days in Asia/Shanghai. */
+export interface CampaignsTable {
+  id: string
+  district_id: string
+  title: string
+  instructions: string
+  instructions_format: string
+  form_id: string
+  form_version: number | null
+  audience: string
+  opens_on: string
+  closes_on: string
+  status: string
+  created_by: string
+  created_at: string
+  closed_at: string | null
+  summary_notice_id: string | null
+}
+
+export interface CampaignTargetsTable {
+  campaign_id: string
+  school_id: string
+}
+
+/** Derived from a campaign-ack submission (same id), once per campaign and school. */
+export interface CampaignAcksTable {
+  id: string
+  campaign_id: string
+  school_id: string
+  user_id: string
+  acked_at: string
+  received_at: string
 }

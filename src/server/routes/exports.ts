@@ -46,7 +46,7 @@ const hazardsSchema = {
  * Sends the export as it is written: the status and headers go first, rows follow page by page.
  * A failure half-way cuts the download, so the browser reports it instead of saving half a file.
  */
-function streamExport(request: FastifyRequest, reply: FastifyReply, format: ExportFormat, name: string, rows: number | null, write: (out: Writable) => Promise<void>) {
+export function streamExport(request: FastifyRequest, reply: FastifyReply, format: ExportFormat, name: string, rows: number | null, write: (out: Writable) => Promise<void>) {
   const out = new PassThrough()
   reply
     .header('content-type', contentTypes[format])

@@ -12,6 +12,7 @@ import { checkRectification, RectificationRefused } from './hazard-rectification
 import { loadIngestLookups, type IngestLookups } from './ingest-lookups.js'
 import { idOf, isPlainObject, normaliseEnvelope } from './normalise-envelope.js'
 import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned } from './pledge-signing.js'
+import { alreadyConfirmed, checkReceipt, ReceiptAlreadyHeld } from './notices/receipts.js'
 import { storeSubmissions, type Accepted } from './store-submissions.js'
 
 type Trx = ControlledTransaction<Database>
@@ -70,9 +71,9 @@ async function decide(lookups: IngestLookups, user: User, item: Prepared): Promi
   return { envelope, template, body, digest }
 }
 
-/** Pledge signings and rectifications check the records they change: those may come from earlier items of the batch. */
+/** Pledge signings, rectifications and 已阅 receipts check the records they change: those may come from earlier items of the batch. */
 function isChecked(item: Accepted): boolean {
-  return item.template.kind === 'pledge' || item.template.kind === 'rectification'
+  return item.template.kind === 'pledge' || item.template.kind === 'rectification' || item.template.kind === 'receipt'
 }
 
 /**
@@ -88,6 +89,10 @@ async function fileChecked(trx: Trx, user: User, accepted: Accepted, receivedAt:
     const pledge = await checkPledgeSigning(trx, user, envelope)
     if (pledge.kind === 'refused') return pledge.result
     item = { ...accepted, pledge: pledge.signing }
+  } else if (accepted.template.kind === 'receipt') {
+    const receipt = await checkReceipt(trx, user, envelope)
+    if (receipt.kind === 'refused') return receipt.result
+    item = { ...accepted, receipt: receipt.receipt }
   } else {
     const rectification = await checkRectification(trx, envelope)
     if (rectification.kind === 'refused') return rectification.result
@@ -100,8 +105,10 @@ async function fileChecked(trx: Trx, user: User, accepted: Accepted, receivedAt:
     if (!result) throw new Error(`no result for ${envelope.id}`)
     return result
   } catch (error) {
-    if (!(error instanceof PledgeAlreadySigned) && !(error instanceof RectificationRefused)) throw error
+    if (!(error instanceof PledgeAlreadySigned) && !(error instanceof RectificationRefused) && !(error instanceof ReceiptAlreadyHeld)) throw error
     await report.rollbackToSavepoint('report').execute()
+    // Another phone's read or acknowledgement of the same notice or campaign got there first.
+    if (error instanceof ReceiptAlreadyHeld) return alreadyConfirmed(trx, error.receipt)
     // Another signing of the same pledge won the unique key: nothing of this one was kept.
     if (error instanceof PledgeAlreadySigned) return alreadySigned(trx, error.signing)
     // The hazard was verified or rectified by someone else meanwhile: the report is refused whole.

@@ -8,6 +8,7 @@ import { recordRectification } from './hazard-rectification.js'
 import { chunks, priorOutcomeOf, storedRows } from './ingest-lookups.js'
 import { PledgeAlreadySigned, recordPledgeSigning, type PledgeSigning } from './pledge-signing.js'
 import { recordFoundHazards } from './record-hazards.js'
+import { ReceiptAlreadyHeld, recordReceipt, type Receipt } from './notices/receipts.js'
 
 type Db = Kysely<Database>
 
@@ -20,6 +21,8 @@ export type Accepted = {
   readonly pledge?: PledgeSigning
   /** The hazard a rectification fixes. */
   readonly rectification?: string
+  /** A notice read or campaign acknowledgement (已阅). */
+  readonly receipt?: Receipt
 }
 
 async function linkAttachments(trx: Db, items: readonly Accepted[]): Promise<void> {
@@ -79,6 +82,7 @@ export async function storeSubmissions(trx: Db, user: User, items: readonly Acce
     if (item.rectification !== undefined) await recordRectification(trx, user, envelope, item.rectification, receivedAt)
     await deriveReport(trx, template, envelope, receivedAt)
     if (item.pledge && !(await recordPledgeSigning(trx, item.pledge, receivedAt))) throw new PledgeAlreadySigned(item.pledge)
+    if (item.receipt && !(await recordReceipt(trx, item.receipt, receivedAt))) throw new ReceiptAlreadyHeld(item.receipt)
     results.push({ id: envelope.id, status: 'accepted', receivedAt, digest })
   }
   return results

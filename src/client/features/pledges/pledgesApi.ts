@@ -6,7 +6,7 @@ export type ApiOutcome<T> =
   | { readonly kind: 'not_modified' }
   | { readonly kind: 'unauthorized' | 'forbidden' | 'not_found' | 'network' }
 
-async function getJson<T>(path: string, token: string, etag?: string): Promise<ApiOutcome<T>> {
+export async function getJson<T>(path: string, token: string, etag?: string): Promise<ApiOutcome<T>> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` }
   if (etag !== undefined) headers['if-none-match'] = etag
   try {

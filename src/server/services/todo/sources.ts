@@ -1,4 +1,6 @@
+import { campaignSource } from './campaign-source.js'
 import { hazardSource } from './hazard-source.js'
+import { noticeSource } from './notice-source.js'
 import { pledgeSource } from './pledge-source.js'
 import { reportSource } from './report-source.js'
 import type { TodoSource } from './source.js'
@@ -11,4 +13,6 @@ export const todoSources: readonly TodoSource[] = [
   reportSource,
   hazardSource,
   pledgeSource,
+  noticeSource,
+  campaignSource,
 ]

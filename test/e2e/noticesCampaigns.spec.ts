@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test'
+import { apiToken, goOffline, goOnline, signIn, waitForServiceWorkerControl } from './support.js'
+
+type Listed = { id: string; title: string }
+
+test('a school reads the notice and acknowledges the campaign offline; each arrives once and the bureau sees who and when', async ({ browser, request }) => {
+  const school = await apiToken(request, 'school1', 'school123')
+  const bureau = await apiToken(request, 'bureau', 'bureau123')
+  const asSchool = { authorization: `Bearer ${school}` }
+  const asBureau = { authorization: `Bearer ${bureau}` }
+  const notice = ((await (await request.get('/api/v1/notices', { headers: asSchool })).json()) as { notices: Listed[] }).notices[0]
+  const campaign = ((await (await request.get('/api/v1/campaigns', { headers: asSchool })).json()) as { campaigns: (Listed & { formId: string })[] }).campaigns
+    .find((item) => item.title === '汛期前校舍安全专项检查')
+  if (!notice || !campaign) throw new Error('the demo seed has no notice or campaign')
+
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signIn(page, 'school1', 'school123')
+  await waitForServiceWorkerControl(page)
+  // Online once: the notice list pulls the notices and campaigns onto the phone.
+  await page.goto('/notices')
+  await expect(page.locator(`.notice-entry[data-notice="${notice.id}"]`)).toContainText(notice.title)
+
+  await goOffline(context)
+  await page.goto(`/notices/${notice.id}`)
+  await expect(page.getByTestId('notice-title')).toContainText(notice.title)
+  await expect(page.getByTestId('notice-state')).toHaveText('已读，待送达')
+  // Opening it again queues nothing more.
+  await page.reload()
+  await expect(page.getByTestId('notice-state')).toHaveText('已读，待送达')
+
+  await page.goto(`/campaigns/${campaign.id}`)
+  await expect(page.getByTestId('campaign-title')).toHaveText('汛期前校舍安全专项检查')
+  await expect(page.getByTestId('campaign-start')).toHaveCount(0)
+  await page.getByTestId('campaign-ack').click()
+  await expect(page.getByTestId('campaign-state')).toHaveText('已阅，待送达')
+  await expect(page.getByTestId('campaign-start')).toHaveAttribute('data-link', new RegExp(`^/new/school-buildings\\?period=\\d{4}-\\d{2}&campaign=${campaign.id}$`))
+
+  await goOnline(context)
+  await page.evaluate(() => window.dispatchEvent(new Event('online')))
+  await expect.poll(async () => {
+    const reads = (await (await request.get(`/api/v1/notices/${notice.id}/reads`, { headers: asBureau })).json()) as { schools: { schoolId: string; readers: unknown[] }[] }
+    return reads.schools.find((row) => row.schoolId === 'school-1')?.readers.length
+  }, { timeout: 30_000 }).toBe(1)
+  await expect.poll(async () => {
+    const progress = (await (await request.get(`/api/v1/campaigns/${campaign.id}/progress`, { headers: asBureau })).json()) as { schools: { schoolId: string; acknowledgedBy: string | null }[] }
+    return progress.schools.find((row) => row.schoolId === 'school-1')?.acknowledgedBy
+  }, { timeout: 30_000 }).toBe('第一小学安全员')
+
+  // The bureau's screens: who read the notice, and the campaign school by school.
+  await page.goto('/settings')
+  await page.getByRole('button', { name: '退出登录' }).click()
+  await page.getByRole('button', { name: '确认' }).click()
+  await signIn(page, 'bureau', 'bureau123')
+  await page.goto(`/bureau/notices/${notice.id}`)
+  await expect(page.getByTestId('notice-reads')).toContainText('第一小学安全员')
+  await page.goto(`/bureau/campaigns/${campaign.id}`)
+  await expect(page.locator('[data-testid="campaign-progress"] tr[data-school="school-1"]')).toContainText('第一小学安全员')
+  await expect(page.locator('[data-testid="campaign-progress"] tr[data-school="school-2"]')).toContainText('未阅')
+  await context.close()
+})

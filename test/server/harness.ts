@@ -26,6 +26,8 @@ export type TestServer = {
   login(username: string, password: string): Promise<string>
   /** A second app on the same database, as a second instance behind a load balancer; closed by close(). */
   anotherInstance(): Promise<FastifyInstance>
+  /** A second connection pool to the same database, as another instance's worker would hold; closed by close(). */
+  anotherDatabase(): Kysely<Database>
   close(): Promise<void>
 }
 
@@ -64,6 +66,7 @@ export async function startServer(
   await app.ready()
 
   const others: FastifyInstance[] = []
+  const otherDatabases: Kysely<Database>[] = []
 
   return {
     app,
@@ -75,6 +78,11 @@ export async function startServer(
       others.push(other)
       return other
     },
+    anotherDatabase() {
+      const other = createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {}).db
+      otherDatabases.push(other)
+      return other
+    },
     async login(username, password) {
       const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
       if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`)
@@ -82,6 +90,7 @@ export async function startServer(
     },
     async close() {
       for (const other of others) await other.close()
+      for (const other of otherDatabases) await other.destroy()
       await app.close()
       if (dialect === 'postgres' && postgresUrl) await withAdminClient(postgresUrl, `drop schema ${schema} cascade`)
       await rm(dataDir, { recursive: true, force: true })

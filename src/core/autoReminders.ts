@@ -38,6 +38,16 @@ export function shanghaiDay(instant: Date | number): string {
   return format(new TZDate(typeof instant === 'number' ? instant : instant.getTime(), REMINDER_ZONE), 'yyyy-MM-dd')
 }
 
+/** An instant written in Asia/Shanghai time, as the to-do carries deadlines (…T23:59:59+08:00). */
+export function shanghaiTimestamp(iso: string): string {
+  return format(new TZDate(Date.parse(iso), REMINDER_ZONE), "yyyy-MM-dd'T'HH:mm:ssXXX")
+}
+
+/** The Asia/Shanghai day a deadline closes (a deadline at exactly midnight closes the day before it). */
+export function dueDayOf(dueAt: string): string {
+  return shanghaiDay(Date.parse(dueAt) - 1)
+}
+
 /**
  * A tap of 催报 is idempotent per (form, period, school, day); an automatic reminder once per
  * obligation and rule. The keys are UNIQUE in the database, which is what makes that hold.

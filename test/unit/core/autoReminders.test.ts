@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysUntilDue, planAutoReminders, ruleFor, shanghaiDay, type Obligation } from '../../../src/core/autoReminders.js'
+import { daysUntilDue, planAutoReminders, ruleFor, shanghaiDay, shanghaiTimestamp, type Obligation } from '../../../src/core/autoReminders.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '../../../src/core/reminders.js'
 
 // Due at the end of 5 November in Shanghai (23:59:59+08:00 = 15:59:59Z).
@@ -70,5 +70,11 @@ describe('planAutoReminders', () => {
 
   it('sends nothing when the district turned reminders off', () => {
     expect(planAutoReminders([owed()], settings({ enabled: false }), at('2026-11-03T01:00:00Z'))).toEqual([])
+  })
+})
+
+describe('shanghaiTimestamp', () => {
+  it('writes an instant in Shanghai time with its offset, as the to-do carries deadlines', () => {
+    expect(shanghaiTimestamp('2026-11-05T15:59:59.000Z')).toBe('2026-11-05T23:59:59+08:00')
   })
 })

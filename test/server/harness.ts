@@ -48,7 +48,7 @@ async function withAdminClient(url: string, statement: string): Promise<void> {
 export async function startServer(
   dialect: Dialect,
   overrides: Partial<Config> = {},
-  deps: { readonly now?: () => Date } = {},
+  deps: { readonly now?: () => Date; readonly logStream?: { write(line: string): void } } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'school-report-test-'))
   const base = loadConfig({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist'), LOG_LEVEL: 'silent', LOGIN_MAX_PER_MINUTE: '1000' })
@@ -62,7 +62,7 @@ export async function startServer(
   const database = createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {})
   await migrateToLatest(database.db)
   await seedDemo(database.db)
-  const app = await buildApp(config, { database, ...(deps.now ? { now: deps.now } : {}) })
+  const app = await buildApp(config, { database, ...(deps.now ? { now: deps.now } : {}), ...(deps.logStream ? { logStream: deps.logStream } : {}) })
   await app.ready()
 
   const others: FastifyInstance[] = []

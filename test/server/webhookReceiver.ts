@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 
 /** How the receiver answers, the ways 企业微信 and 钉钉 (and the network between) do. */
-export type ReceiverMode = 'ok' | 'http500' | 'errcode' | 'rateLimited' | 'hang' | 'close'
+export type ReceiverMode = 'ok' | 'http500' | 'errcode' | 'errcodeEcho' | 'rateLimited' | 'hang' | 'close'
 
 export type Received = { readonly url: URL; readonly body: { msgtype?: string; markdown?: { content?: string; title?: string; text?: string } } }
 
@@ -32,6 +32,9 @@ export async function startReceiver(channel: 'wecom' | 'dingtalk' = 'wecom'): Pr
           return json(500, { message: 'internal' })
         case 'errcode':
           return json(200, channel === 'wecom' ? { errcode: 93000, errmsg: 'invalid webhook url' } : { errcode: 310000, errmsg: 'sign not match' })
+        case 'errcodeEcho':
+          // Some answers quote the request back: what we keep of them must not.
+          return json(200, { errcode: 93000, errmsg: `invalid webhook url ${request.url ?? ''}` })
         case 'rateLimited':
           return json(200, channel === 'wecom' ? { errcode: 45009, errmsg: 'api freq out of limit' } : { errcode: 130101, errmsg: 'send too fast' })
         case 'hang':

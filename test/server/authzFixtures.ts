@@ -54,6 +54,8 @@ export type SchoolData = {
   readonly signatureId: string
   /** An account made for the matrix at that school. */
   readonly userId: string
+  /** A dead group message of the school's district (the bureau's retry acts on it). */
+  readonly deadMessageId: string
 }
 
 export type Fixtures = {
@@ -100,7 +102,13 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     const hazards = (await inject('admin', { method: 'GET', url: `/api/v1/hazards?schoolId=${school}` })).json().hazards as Hazard[]
     const hazard = hazards.find((item) => item.submissionId === envelope.id)
     if (!hazard) throw new Error(`no hazard for ${school}`)
-    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}` }
+    const deadMessageId = uuidv7()
+    await server.db.insertInto('outbound_messages').values({
+      id: deadMessageId, dedup_key: `matrix:${school}`, district_id: districtOf(school), webhook_id: `district:${districtOf(school)}`, channel: 'wecom',
+      title: `matrix message ${school}`, payload: '{"title":"t","text":"t"}', state: 'dead', attempts: 8, next_attempt_at: new Date().toISOString(),
+      lease_until: null, claim_token: null, last_error: 'HTTP 500', created_at: new Date().toISOString(), sent_at: null,
+    }).execute()
+    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}`, deadMessageId }
   }
 
   // A signed pledge per school: principal1 signs for school-1 through the API; the other two are
@@ -154,7 +162,7 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     pledgeVersionId: pledge.id,
     secretsOf(school) {
       const own = data[school]
-      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? [])]
+      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, own.deadMessageId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? [])]
     },
   }
 }

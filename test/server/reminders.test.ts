@@ -65,6 +65,10 @@ describe.each(dialects)('催报 reminders (%s)', (dialect) => {
     expect((await call('bureau', 'PUT', '/webhooks', { channel: 'sms', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' })).status).toBe(400)
     expect((await call('bureau', 'PUT', '/webhooks', { channel: 'wecom', url: `${receiver.origin}/x?key=abc`, schoolId: 'school-6' })).status).toBe(404)
     expect((await call('bureau2', 'DELETE', '/webhooks/district:district-1')).status).toBe(404)
+    expect((await call('bureau', 'DELETE', '/webhooks/school:school-6')).status).toBe(404)
+    // Removing a school's robot that was never set is a removal already done.
+    expect((await call('bureau', 'DELETE', '/webhooks/school:school-2')).status).toBe(204)
+    expect((await call('bureau', 'DELETE', '/webhooks/school:nope')).status).toBe(404)
     expect((await call('school1', 'GET', '/webhooks')).status).toBe(403)
   })
 

@@ -65,12 +65,21 @@ export async function setWebhook(db: Db, user: User, input: WebhookRequest, extr
   return entry
 }
 
+/**
+ * Removes the robot of a district or school. Idempotent: removing one that is already gone answers
+ * as a removal; a group outside the caller's district is answered as unknown.
+ */
 export async function removeWebhook(db: Db, user: User, id: string, now: Date, ip: string | null): Promise<void> {
   const scope = adminScope(user)
-  const row = await db.selectFrom('webhooks').select(['id', 'district_id', 'school_id']).where('id', '=', id).executeTakeFirst()
-  if (!row || !inScope(scope, row.district_id)) throw new ApiHttpError('not_found', bilingual({ zh: '没有这个机器人', en: 'No such robot' }))
+  const [kind, target = ''] = id.split(/:(.*)/s)
+  const districtId = kind === 'district'
+    ? (await db.selectFrom('districts').select('id').where('id', '=', target).executeTakeFirst())?.id
+    : (await db.selectFrom('schools').select('district_id').where('id', '=', target).executeTakeFirst())?.district_id
+  if (districtId === undefined || !inScope(scope, districtId)) throw new ApiHttpError('not_found', bilingual({ zh: '没有这个机器人', en: 'No such robot' }))
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('webhooks').where('id', '=', id).execute()
-    await recordAudit(trx, { action: 'webhook_removed', at: now, actor: user, ip, districtId: row.district_id, schoolId: row.school_id, subjectId: id })
+    const removed = await trx.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst()
+    if (Number(removed.numDeletedRows) > 0) {
+      await recordAudit(trx, { action: 'webhook_removed', at: now, actor: user, ip, districtId, schoolId: kind === 'school' ? target : null, subjectId: id })
+    }
   })
 }

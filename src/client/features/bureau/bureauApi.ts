@@ -25,7 +25,7 @@ export function apiGet<T>(token: string, path: string): Promise<ApiResult<T>> {
   return request<T>(token, 'GET', path)
 }
 
-export function apiSend<T>(token: string, method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown): Promise<ApiResult<T>> {
+export function apiSend<T>(token: string, method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown): Promise<ApiResult<T>> {
   return request<T>(token, method, path, body)
 }
 

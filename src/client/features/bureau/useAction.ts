@@ -11,7 +11,7 @@ export function useAction() {
   const auth = useAuthStore()
   const busy = ref(false)
 
-  async function send<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, done?: string): Promise<T | null> {
+  async function send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, done?: string): Promise<T | null> {
     if (!auth.token || busy.value) return null
     busy.value = true
     const result: ApiResult<T> = await apiSend<T>(auth.token, method, path, body)

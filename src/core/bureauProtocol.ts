@@ -110,14 +110,16 @@ export type PublishPledgeRequest = {
   readonly dueDate: string
 }
 
-/** GET /api/v1/reports/overview: each periodic form with a deadline in scope, and its counts. */
+/** GET /api/v1/reports/overview: the current period of every schedule (and each deadline) in scope, with its counts. */
 export type CompletenessOverviewRow = {
   readonly formId: string
   readonly title: Text
-  readonly periodKind: PeriodKind
+  /** Schedules also run weekly (2026-W19), beside the forms' own month, term and year. */
+  readonly periodKind: PeriodKind | 'week'
   readonly period: string
   /** The latest deadline among the districts in scope. */
   readonly dueAt: string | null
+  /** Schools that owe it (not-applicable ones left out). */
   readonly schools: number
   readonly totals: CompletenessResponse['totals']
 }

@@ -309,15 +309,17 @@ export type CanteenGradesResponse = {
   }[]
 }
 
-/** A school's report for a form and period against its district's deadline. */
-export type CompletenessState = 'on_time' | 'late' | 'missing' | 'not_due'
+/** A school's report for a form and period against what its schedules expect (core/completenessState.ts). */
+export type CompletenessState = 'on_time' | 'late' | 'missing' | 'not_due' | 'not_applicable'
 
 export type CompletenessRow = {
   readonly schoolId: string
   readonly schoolName: string
   readonly state: CompletenessState
-  /** The deadline that applies to this school (its district's), if one is set. */
+  /** The last on-time instant for this school (its schedule's due rule, or its district's deadline for the period). */
   readonly dueAt: string | null
+  /** The schedule that expects the report (null: a deadline alone, or not expected). */
+  readonly scheduleId?: string | null
   /** When the first report for the period arrived: timeliness is judged by it. */
   readonly firstReceivedAt: string | null
   /** The current report (the latest correction, or the first report). */

@@ -23,6 +23,7 @@ import { meRoutes } from './routes/me.js'
 import { pledgeReportsRoutes } from './routes/pledge-reports.js'
 import { pledgesRoutes } from './routes/pledges.js'
 import { reportsRoutes } from './routes/reports.js'
+import { schedulesRoutes } from './routes/schedules.js'
 import { schoolsRoutes } from './routes/schools.js'
 import { submissionsRoutes } from './routes/submissions.js'
 import { surveyReportsRoutes } from './routes/survey-reports.js'
@@ -43,7 +44,7 @@ export type AppDeps = {
   readonly logStream?: { write(line: string): void }
 }
 
-const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes, reportsRoutes, remindersRoutes, webhooksRoutes]
+const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes, reportsRoutes, schedulesRoutes, remindersRoutes, webhooksRoutes]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {

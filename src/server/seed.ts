@@ -5,6 +5,7 @@ import type { Role } from '../core/protocol.js'
 import { hashPassword } from './auth/passwords.js'
 import type { Database } from './db/schema.js'
 import { seedDemoDeadlines } from './seed-deadlines.js'
+import { seedDemoSchedules } from './seed-schedules.js'
 import { publishDemoPledges } from './demo-pledges/publishDemoPledges.js'
 
 /**
@@ -99,6 +100,8 @@ export async function seedDemo(db: Kysely<Database>, now: Date = new Date()): Pr
       .execute()
   })
   await publishDefaultForms(db, now)
+  await seedDemoSchedules(db, now, districts.map((district) => district.id))
+  // Deadlines move the current period's due dates of some surveys: home visits are overdue at once.
   await seedDemoDeadlines(db, now, districts.map((district) => district.id))
   await publishDemoPledges(db, now)
   return true

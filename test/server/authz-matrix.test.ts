@@ -167,6 +167,29 @@ const entries: Record<string, Entry> = {
     request: ({ target }) => ({ method: 'PUT', url: '/api/v1/admin/deadlines', payload: { formId: 'enrolment', period: '2026-T1', dueAt: '2026-03-31T16:00:00.000Z', districtId: districtOf(target) } }),
     expect: scoped(200, 403, bureauRoles),
   },
+  'GET /api/v1/schedules': { scoped: false, request: () => get('/api/v1/schedules'), expect: roles(districtRoles) },
+  'GET /api/v1/schedules/:id': { scoped: true, request: ({ target }, fx) => get(`/api/v1/schedules/${fx.data[target].scheduleId}`), expect: scoped(200, 404, districtRoles) },
+  'POST /api/v1/schedules': {
+    scoped: false,
+    // An empty rule: the role check comes first, the rule check answers the rest.
+    request: () => ({ method: 'POST', url: '/api/v1/schedules', payload: { title: { zh: '矩阵', en: 'matrix' }, rule: {} } }),
+    expect: roles(bureauRoles, 400),
+  },
+  'PUT /api/v1/schedules/:id': {
+    scoped: true,
+    request: ({ target }, fx) => ({
+      method: 'PUT', url: `/api/v1/schedules/${fx.data[target].scheduleId}`,
+      payload: { title: { zh: '矩阵', en: 'matrix' }, rule: { formId: 'fire-safety', formVersion: null, recurrence: { kind: 'monthly' }, due: { kind: 'day_of_next_month', day: 6 }, audience: { kinds: [], townships: [], schoolIds: [] }, validFrom: null, validTo: null } },
+    }),
+    expect: scoped(200, 404, bureauRoles),
+  },
+  // Retiring is one more version: a second retire answers the same retired version.
+  'DELETE /api/v1/schedules/:id': { scoped: true, request: ({ target }, fx) => ({ method: 'DELETE', url: `/api/v1/schedules/${fx.data[target].scheduleId}` }), expect: scoped(200, 404, bureauRoles) },
+  'POST /api/v1/schedules/preview': {
+    scoped: true,
+    request: ({ target }) => ({ method: 'POST', url: '/api/v1/schedules/preview', payload: { districtId: districtOf(target), rule: { formId: 'fire-safety', formVersion: null, recurrence: { kind: 'monthly' }, due: { kind: 'day_of_next_month', day: 5 }, audience: { kinds: [], townships: [], schoolIds: [] }, validFrom: null, validTo: null } } }),
+    expect: scoped(200, 403, bureauRoles),
+  },
   'GET /api/v1/admin/pledges': { scoped: false, request: () => get('/api/v1/admin/pledges'), expect: roles(bureauRoles) },
   'POST /api/v1/admin/pledges': {
     scoped: false,

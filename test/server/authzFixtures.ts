@@ -54,6 +54,8 @@ export type SchoolData = {
   readonly signatureId: string
   /** An account made for the matrix at that school. */
   readonly userId: string
+  /** A schedule of the school's district (issue 14): the district's, so school-1 and school-2 share it. */
+  readonly scheduleId: string
   /** A dead group message of the school's district (the bureau's retry acts on it). */
   readonly deadMessageId: string
 }
@@ -108,7 +110,7 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
       title: `matrix message ${school}`, payload: '{"title":"t","text":"t"}', state: 'dead', attempts: 8, next_attempt_at: new Date().toISOString(),
       lease_until: null, claim_token: null, last_error: 'HTTP 500', created_at: new Date().toISOString(), sent_at: null,
     }).execute()
-    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}`, deadMessageId }
+    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}`, deadMessageId, scheduleId: '' }
   }
 
   // A signed pledge per school: principal1 signs for school-1 through the API; the other two are
@@ -156,13 +158,21 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     ownedTemplates[school] = [`${prefix}-form`, `${prefix}-pledge`]
   }
 
+  // A schedule per district, for the /schedules/:id rows.
+  for (const [publisher, schools] of [['bureau', ['school-1', 'school-2']], ['bureau2', ['school-6']]] as const) {
+    const rule = { formId: 'fire-safety', formVersion: null, recurrence: { kind: 'monthly' }, due: { kind: 'day_of_next_month', day: 5 }, audience: { kinds: [], townships: [], schoolIds: [] }, validFrom: null, validTo: null }
+    const created = await inject(publisher, { method: 'POST', url: '/api/v1/schedules', payload: { title: { zh: '消防', en: 'Fire' }, rule } })
+    if (created.statusCode !== 201) throw new Error(`fixture schedule of ${publisher}: ${created.body}`)
+    for (const school of schools) data[school] = { ...data[school], scheduleId: (created.json() as { schedule: { id: string } }).schedule.id }
+  }
+
   return {
     tokens,
     data,
     pledgeVersionId: pledge.id,
     secretsOf(school) {
       const own = data[school]
-      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, own.deadMessageId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? [])]
+      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, own.scheduleId, own.deadMessageId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? [])]
     },
   }
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultTemplates } from '../../src/core/forms/index.js'
+import type { ScheduleRule } from '../../src/core/schedules.js'
 import { publishDefaultForms, seedDemo } from '../../src/server/seed.js'
+import { districtSchools, previewRule } from '../../src/server/services/schedules/list-schedules.js'
+import { checkRuleForDistrict } from '../../src/server/services/schedules/save-schedule.js'
 import { dialects, startServer, type TestServer } from './harness.js'
 
 describe.each(dialects)('the demo seed (%s)', (dialect) => {
@@ -35,6 +38,25 @@ describe.each(dialects)('the demo seed (%s)', (dialect) => {
     const pledges = await server.db.selectFrom('pledge_versions').select('owner_district_id').execute()
     expect(pledges.length).toBeGreaterThan(0)
     expect(pledges.every((pledge) => pledge.owner_district_id === null)).toBe(true)
+  })
+
+  it('schedules what each kind of school owes, every rule one the bureau could have saved', async () => {
+    const versions = await server.db.selectFrom('schedule_versions').selectAll().orderBy('district_id').execute()
+    expect(versions.length).toBeGreaterThan(40)
+    const previews: Record<string, string[]> = {}
+    for (const version of versions) {
+      const rule = JSON.parse(version.rule) as ScheduleRule
+      await expect(checkRuleForDistrict(server.db, version.district_id, rule)).resolves.toEqual(rule)
+      // Who it would expect in a summer week of a fixed year: the seed itself is saved at the real time.
+      const preview = previewRule(rule, await districtSchools(server.db, version.district_id), new Date('2027-05-20T00:00:00+08:00'))
+      ;(previews[`${version.district_id} ${rule.formId}`] ??= []).push(`${preview.schools}/${preview.notApplicable}`)
+    }
+    expect(previews['district-1 physical-health']).toEqual(['4/1'])
+    expect(previews['district-1 fire-safety']).toEqual(['5/0'])
+    // 防溺水: the rural nine-year school of 青山乡 only; district 2's primary school in 江口镇.
+    expect(previews['district-1 drowning-prevention']).toEqual(['1/4'])
+    expect(previews['district-2 drowning-prevention']).toEqual(['1/0'])
+    expect(previews['district-1 pledge-signing']).toEqual(['5/0', '5/0'])
   })
 
   it('publishing the default forms again adds no second copy', async () => {

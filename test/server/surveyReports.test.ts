@@ -99,7 +99,7 @@ describe.each(dialects)('survey reports: supersede, soft warnings and completene
       ['school-4', 'missing'],
       ['school-5', 'missing'],
     ])
-    expect(body.totals).toEqual({ on_time: 1, late: 1, missing: 3, not_due: 0, corrected: 0 })
+    expect(body.totals).toEqual({ on_time: 1, late: 1, missing: 3, not_due: 0, not_applicable: 0, corrected: 0 })
   })
 
   it('a correction for the same period supersedes the old report, keeps it, and leaves the school on time', async () => {
@@ -155,7 +155,8 @@ describe.each(dialects)('survey reports: supersede, soft warnings and completene
     expect((await completeness('inspector')).body.schools).toHaveLength(5)
     expect((await completeness('admin')).body.schools.map((row) => row.schoolId)).toContain('school-6')
     const other = await completeness('bureau2')
-    expect(other.body.schools.map((row) => [row.schoolId, row.state, row.dueAt])).toEqual([['school-6', 'not_due', null]])
+    // Issue 14: district-2 has neither a schedule nor a deadline for the form, so its school owes nothing (before: 'not_due').
+    expect(other.body.schools.map((row) => [row.schoolId, row.state, row.dueAt])).toEqual([['school-6', 'not_applicable', null]])
   })
 
   it('checks the completeness query: the form must exist and the period must fit it', async () => {

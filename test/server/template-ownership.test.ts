@@ -102,6 +102,10 @@ describe.each(dialects)('who owns a form template or a pledge text (%s)', (diale
     expect((await call('admin', 'PUT', '/admin/deadlines', { formId: 'home-visits-d1', period: '2026-T1', dueAt: '2026-04-01T00:00:00+08:00', districtId: 'district-2' })).statusCode).toBe(404)
     const overview = (await call('bureau2', 'GET', '/reports/overview')).json() as { forms: { formId: string }[] }
     expect(overview.forms.some((row) => row.formId === 'home-visits-d1')).toBe(false)
+    // Issue 14: the overview lists what schedules expect, so the district schedules its form first.
+    const rule = { formId: 'home-visits-d1', formVersion: null, recurrence: { kind: 'termly' }, due: { kind: 'days_after_end', days: 0 }, audience: { kinds: [], townships: [], schoolIds: [] }, validFrom: null, validTo: null }
+    expect((await call('bureau2', 'POST', '/schedules', { title: survey.title, rule })).statusCode).toBe(400)
+    expect((await call('bureau', 'POST', '/schedules', { title: survey.title, rule })).statusCode).toBe(201)
     const ours = (await call('bureau', 'GET', '/reports/overview')).json() as { forms: { formId: string }[] }
     expect(ours.forms.some((row) => row.formId === 'home-visits-d1')).toBe(true)
     expect((await call('bureau', 'GET', '/reports/completeness?formId=home-visits-d1&period=2026-T1')).statusCode).toBe(200)

@@ -10,6 +10,7 @@ import * as templateOwners from './migrations/0008-template-owners.js'
 import * as loginSecurity from './migrations/0009-login-security.js'
 import * as districtScope from './migrations/0010-district-scope.js'
 import * as countyReads from './migrations/0011-county-reads.js'
+import * as schedules from './migrations/0012-schedules.js'
 import * as remindersOutbound from './migrations/0014-reminders-outbound.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-login-security': loginSecurity,
   '0010-district-scope': districtScope,
   '0011-county-reads': countyReads,
+  '0012-schedules': schedules,
   '0014-reminders-outbound': remindersOutbound,
 }
 

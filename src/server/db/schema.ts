@@ -25,6 +25,9 @@ export interface Database {
   audit_log: AuditLogTable
   login_devices: LoginDevicesTable
   login_events: LoginEventsTable
+  schedules: SchedulesTable
+  schedule_versions: ScheduleVersionsTable
+  school_states: SchoolStatesTable
   webhooks: WebhooksTable
   reminders: RemindersTable
   outbound_messages: OutboundMessagesTable
@@ -296,6 +299,41 @@ export interface LoginEventsTable {
   ip: string | null
   /** The known device of this account the attempt came from, else null. */
   device_id: string | null
+}
+
+/** A district's standing request for a form (migration 0012); its history is in schedule_versions. */
+export interface SchedulesTable {
+  id: string
+  district_id: string
+  form_id: string
+  /** The newest version. */
+  version: number
+  retired: number
+  created_at: string
+  created_by: string | null
+}
+
+/** One saved version of a schedule; insert-only: a past period is judged by the version in force when it closed. */
+export interface ScheduleVersionsTable {
+  schedule_id: string
+  version: number
+  district_id: string
+  form_id: string
+  title_zh: string
+  title_en: string
+  /** JSON of core ScheduleRule. */
+  rule: string
+  retired: number
+  effective_at: string
+  saved_by: string | null
+}
+
+/** A school's kind and township from `from_at` on (migration 0012); the epoch for schools older than it. */
+export interface SchoolStatesTable {
+  school_id: string
+  from_at: string
+  kind: string
+  township: string | null
 }
 
 /** A group robot of a district or school (migration 0014). `url` and `secret` are secrets. */

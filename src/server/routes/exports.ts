@@ -1,8 +1,9 @@
 import { PassThrough, type Writable } from 'node:stream'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { todayIso } from '../../core/dates.js'
+import { PERIOD_PATTERN, periodFitsForm, periodMismatch } from '../../core/completenessState.js'
 import { isPeriod } from '../../core/periods.js'
-import { ApiHttpError } from '../api-error.js'
+import { ApiHttpError, bilingual } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
@@ -34,7 +35,7 @@ const formSchema = {
 
 const completenessSchema = {
   params: { type: 'object', required: ['format'], properties: { format: { type: 'string', enum: formats } } },
-  querystring: { type: 'object', required: ['formId', 'period'], additionalProperties: false, properties: { formId, period } },
+  querystring: { type: 'object', required: ['formId', 'period'], additionalProperties: false, properties: { formId, period: { type: 'string', minLength: 4, maxLength: 8, pattern: PERIOD_PATTERN } } },
 } as const
 
 const hazardsSchema = {
@@ -75,7 +76,7 @@ export const exportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
       const { formId: id, period: value } = request.query
       const newest = (await formVersions(ctx.db, id, templateReach(signedInUser(request)))).at(-1)
       if (!newest) throw new ApiHttpError('not_found', 'No such form')
-      if (newest.period === undefined || !isPeriod(value, newest.period)) throw new ApiHttpError('bad_request', 'Completeness needs a periodic form and one of its periods')
+      if (!periodFitsForm(value, newest.period)) throw new ApiHttpError('bad_request', bilingual(periodMismatch(newest.period)))
       const report = await computeCompleteness(ctx.db, { scope: readScope(signedInUser(request)), formId: id, period: value, now: ctx.now() })
       await audit(request, { table: 'completeness', formId: id, period: value, format: request.params.format })
       return streamExport(request, reply, request.params.format, `${newest.title.zh}-${value}-上报情况`, report.schools.length, (out) =>

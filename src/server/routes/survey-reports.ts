@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { canonicalJson, sha256Hex } from '../../core/digest.js'
 import type { FormTemplate } from '../../core/forms/types.js'
+import { PERIOD_PATTERN, periodFitsForm, periodMismatch } from '../../core/completenessState.js'
 import { isPeriod } from '../../core/periods.js'
 import type { CompletenessResponse, Deadline, DeadlineRequest, LatestReportsResponse } from '../../core/protocol.js'
-import { ApiHttpError } from '../api-error.js'
+import { ApiHttpError, bilingual } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
@@ -21,7 +22,8 @@ const completenessSchema = {
     type: 'object',
     required: ['formId', 'period'],
     additionalProperties: false,
-    properties: { formId, period },
+    // Any form, any kind of period: an inspection's completeness can be asked by week, month, term or year.
+    properties: { formId, period: { type: 'string', minLength: 4, maxLength: 8, pattern: PERIOD_PATTERN } },
   },
 } as const
 
@@ -76,7 +78,10 @@ export const surveyReportsRoutes: FastifyPluginAsync<AppContext> = async (app, c
     async (request): Promise<CompletenessResponse> => {
       const { formId: id, period: value } = request.query
       const user = signedInUser(request)
-      await periodicTemplate(id, value, templateReach(user))
+      const row = await ctx.db.selectFrom('forms').select('template').where('id', '=', id).where(ownerReached(templateReach(user))).orderBy('version', 'desc').executeTakeFirst()
+      if (!row) throw new ApiHttpError('not_found', bilingual({ zh: '没有这个表单', en: 'No such form' }))
+      const template = JSON.parse(row.template) as FormTemplate
+      if (!periodFitsForm(value, template.period)) throw new ApiHttpError('bad_request', bilingual(periodMismatch(template.period)))
       return computeCompleteness(ctx.db, { scope: readScope(user), formId: id, period: value, now: ctx.now() })
     },
   )

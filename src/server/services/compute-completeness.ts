@@ -1,86 +1,65 @@
 import type { Kysely } from 'kysely'
+import { completenessState } from '../../core/completenessState.js'
 import type { CompletenessResponse, CompletenessRow, CompletenessState } from '../../core/protocol.js'
+import type { Obligation } from '../../core/schedules.js'
+import { periodBounds, utcIso } from '../../core/shanghaiCalendar.js'
 import type { ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
+import { obligationsForSchools } from './obligations.js'
+import { firstReports, obligationKey, type Reported, type ReportWhere } from './schedules/first-reports.js'
+import { formFacts } from './schedules/form-facts.js'
+import { schoolsWithStates, type ScopedSchool } from './schedules/school-states.js'
 
 export type CompletenessQuery = {
   readonly scope: ReadScope
   readonly formId: string
   readonly period: string
   readonly now: Date
+  /** Campaign once-obligations to count beside the schedules' (see obligationsForSchools). */
+  readonly extra?: readonly Obligation[]
 }
 
-type Reported = { first: string; current: string; currentAt: string; count: number }
+/** The schools a completeness report lists, with their kind history; the overview loads them once for all its forms. */
+export const schoolsOfScope = schoolsWithStates
 
-/**
- * On time, late, missing or not yet due, per school in scope. Timeliness is judged by the first
- * report for the period (a later correction does not make an on-time school late); a school with
- * no deadline set cannot be late, and is only "not due" until it reports.
- */
-export function stateOf(firstReceivedAt: string | null, dueAt: string | null, now: Date): CompletenessState {
-  if (firstReceivedAt !== null) return dueAt !== null && firstReceivedAt > dueAt ? 'late' : 'on_time'
-  return dueAt !== null && now.toISOString() > dueAt ? 'missing' : 'not_due'
-}
+/** A school owing one report twice (two schedules, two pledges in a year) is as far behind as its worst. */
+const severity: Record<CompletenessState, number> = { missing: 0, late: 1, not_due: 2, on_time: 3, not_applicable: 4 }
 
-export type ScopeSchool = { readonly id: string; readonly name: string; readonly district_id: string }
-
-/** The schools a completeness report lists, by id; the overview loads them once for all its forms. */
-export async function schoolsOfScope(db: Kysely<Database>, scope: ReadScope): Promise<ScopeSchool[]> {
-  if (scope.kind === 'none') return []
-  let query = db.selectFrom('schools').select(['id', 'name', 'district_id']).orderBy('id')
-  if (scope.kind === 'district') query = query.where('district_id', '=', scope.districtId)
-  if (scope.kind === 'school') query = query.where('id', '=', scope.schoolId)
-  return query.execute()
+function reportsWhere(scope: ReadScope, schools: readonly ScopedSchool[]): ReportWhere {
+  return scope.kind === 'school' ? { kind: 'school', schoolId: scope.schoolId } : { kind: 'districts', districtIds: [...new Set(schools.map((school) => school.districtId))] }
 }
 
 /**
- * Each school's reports for the form and period, oldest first: the district by the column copied
- * onto every submission (never a list of its school ids as parameters), read from the index
- * (form_id, period, district_id, received_at, id, school_id) in its own order (migration 0011).
+ * Every school in scope against what it owes for one form and period: on time, late, missing or
+ * not yet due where a schedule (or a deadline) expects the report, not applicable where none
+ * does — a kindergarten is not missing the physical-health report it never owed. The same
+ * model for every kind of form (first-reports.ts says how each kind's reports meet a period).
  */
-async function reportsBySchool(db: Kysely<Database>, scope: ReadScope, formId: string, period: string): Promise<Map<string, Reported>> {
-  let query = db
-    .selectFrom('submissions')
-    .select(['id', 'school_id', 'received_at'])
-    .where('form_id', '=', formId)
-    .where('period', '=', period)
-  if (scope.kind === 'district') query = query.where('district_id', '=', scope.districtId)
-  if (scope.kind === 'school') query = query.where('school_id', '=', scope.schoolId)
-  const rows = await query.orderBy('received_at').orderBy('id').execute()
-  const reported = new Map<string, Reported>()
-  for (const row of rows) {
-    const prior = reported.get(row.school_id)
-    reported.set(row.school_id, {
-      first: prior?.first ?? row.received_at,
-      current: row.id,
-      currentAt: row.received_at,
-      count: (prior?.count ?? 0) + 1,
-    })
-  }
-  return reported
-}
-
-export async function computeCompleteness(db: Kysely<Database>, query: CompletenessQuery, loaded?: readonly ScopeSchool[]): Promise<CompletenessResponse> {
+export async function computeCompleteness(db: Kysely<Database>, query: CompletenessQuery, loaded?: readonly ScopedSchool[]): Promise<CompletenessResponse> {
   const { formId, period, now } = query
-  const schools = loaded ?? (await schoolsOfScope(db, query.scope))
+  const schools = loaded ?? (await schoolsWithStates(db, query.scope))
   if (schools.length === 0) return summarise(formId, period, [])
-  const deadlines = await db
-    .selectFrom('report_deadlines')
-    .select(['district_id', 'due_at'])
-    .where('form_id', '=', formId)
-    .where('period', '=', period)
-    .execute()
-  const dueByDistrict = new Map(deadlines.map((row) => [row.district_id, row.due_at]))
-  const reported = await reportsBySchool(db, query.scope, formId, period)
+  const { opensAt, closesAt } = periodBounds(period)
+  const owed = await obligationsForSchools(db, schools, { from: opensAt, to: closesAt, formId, period, ...(query.extra === undefined ? {} : { extra: query.extra }) })
+  const owedBySchool = new Map<string, Obligation[]>()
+  for (const o of owed) owedBySchool.set(o.schoolId, [...(owedBySchool.get(o.schoolId) ?? []), o])
+  // Schools that owe nothing are still looked up, so a report filed anyway shows beside "not applicable".
+  const probes = schools.filter((school) => !owedBySchool.has(school.id)).map((school): Obligation => ({ schoolId: school.id, formId, formVersion: null, period, opensAt: utcIso(opensAt), dueAt: utcIso(closesAt), scheduleId: '' }))
+  const forms = await formFacts(db, [formId])
+  const reported = await firstReports(db, [...owed, ...probes], forms, reportsWhere(query.scope, schools))
   const rows = schools.map((school): CompletenessRow => {
-    const report = reported.get(school.id)
-    const dueAt = dueByDistrict.get(school.district_id) ?? null
+    const mine = owedBySchool.get(school.id) ?? []
+    const judged = mine.map((o) => ({ o, report: reported.get(obligationKey(o)), state: completenessState({ firstReceivedAt: reported.get(obligationKey(o))?.first ?? null, dueAt: o.dueAt, now, applicable: true }) }))
+    judged.sort((a, b) => severity[a.state] - severity[b.state] || a.o.dueAt.localeCompare(b.o.dueAt))
+    const worst = judged[0]
+    const report: Reported | undefined = worst ? worst.report : reported.get(obligationKey({ schoolId: school.id, formId, period }))
     const corrected = (report?.count ?? 0) > 1
     return {
       schoolId: school.id,
       schoolName: school.name,
-      state: stateOf(report?.first ?? null, dueAt, now),
-      dueAt,
+      state: worst?.state ?? 'not_applicable',
+      dueAt: worst?.o.dueAt ?? null,
+      scheduleId: worst?.o.scheduleId ?? null,
       firstReceivedAt: report?.first ?? null,
       currentSubmissionId: report?.current ?? null,
       corrected,
@@ -102,6 +81,7 @@ function summarise(formId: string, period: string, schools: CompletenessRow[]): 
       late: count('late'),
       missing: count('missing'),
       not_due: count('not_due'),
+      not_applicable: count('not_applicable'),
       corrected: schools.filter((row) => row.corrected).length,
     },
   }

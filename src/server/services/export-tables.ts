@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.js'
 import { drained, openSink, type ExportFormat } from '../exports/table-sink.js'
 import { iterateHazards } from './reports-hazards.js'
 
-const stateLabel: Record<CompletenessState, string> = { on_time: '按时', late: '逾期上报', missing: '未报', not_due: '未到期' }
+const stateLabel: Record<CompletenessState, string> = { on_time: '按时', late: '逾期上报', missing: '未报', not_due: '未到期', not_applicable: '无需填报' }
 const severityLabel: Record<string, string> = { low: '一般', medium: '较大', high: '重大' }
 const statusLabel: Record<string, string> = { open: '待整改', rectified: '已整改待验收', closed: '已销号' }
 const levelLabel: Record<string, string> = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' }

@@ -6,6 +6,7 @@ import { ApiHttpError } from '../api-error.js'
 import { adminScope, inScope, targetDistrict, type AdminScope } from '../auth/admin-scope.js'
 import type { Database } from '../db/schema.js'
 import { recordAudit } from './record-audit.js'
+import { recordSchoolState } from './schedules/school-states.js'
 
 type Db = Kysely<Database>
 
@@ -55,6 +56,8 @@ export async function createSchool(db: Db, user: User, input: SchoolCreateReques
   const values = { id, district_id: districtId, name: cleanName(input.name), kind: checkKind(input.kind), township: cleanTownship(input.township) }
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('schools').values(values).execute()
+    // From now on: a school added mid-period owes the periods that close after it exists.
+    await recordSchoolState(trx, id, now)
     await recordAudit(trx, { action: 'school_created', at: now, actor: user, ip, schoolId: id, subjectId: id, details: { name: values.name, kind: values.kind, township: values.township } })
   })
   return { id, name: values.name, districtId, kind: values.kind, township: values.township, users: 0 }
@@ -73,6 +76,7 @@ export async function updateSchool(db: Db, user: User, id: string, input: School
   if (Object.keys(changes).length === 0) throw new ApiHttpError('bad_request', 'Nothing to change')
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('schools').set(changes).where('id', '=', id).execute()
+    await recordSchoolState(trx, id, now)
     await recordAudit(trx, { action: 'school_updated', at: now, actor: user, ip, schoolId: id, subjectId: id, details: changes })
   })
   const [updated] = await schoolRows(db, scope, id)

@@ -1,45 +1,72 @@
 import type { Kysely } from 'kysely'
-import type { FormTemplate, PeriodKind } from '../../core/forms/types.js'
-import { periodOf } from '../../core/periods.js'
 import type { CompletenessOverview, CompletenessOverviewRow } from '../../core/protocol.js'
+import { cycleOf, dueAtFor } from '../../core/schedules.js'
+import { cycleKindOf, periodAt, periodBounds, type CycleKind } from '../../core/shanghaiCalendar.js'
 import type { ReadScope } from '../auth/scope.js'
 import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { computeCompleteness, schoolsOfScope } from './compute-completeness.js'
+import { loadScheduleVersions } from './schedules/schedule-versions.js'
 
 const MAX_ROWS = 40
 
+type Pair = { formId: string; period: string; kind: CycleKind }
+
+/** The period before `period` of the same kind. */
+function previous(period: string, kind: CycleKind): string {
+  return periodAt(new Date(periodBounds(period).opensAt.getTime() - 1), kind)
+}
+
 /**
- * Every periodic form with its current period, plus each (form, period) a district in scope has
- * a deadline for — each with its completeness counts. Newest period first, soonest deadline first.
+ * The current period of every schedule in scope — and the one before it while its due date has
+ * not passed, since "by the 5th of next month" is what the bureau chases in the first days of a
+ * month — plus each (form, period) a district in scope has a deadline for, each with its
+ * completeness counts. Newest period first, soonest deadline first.
  */
 export async function completenessOverview(
   db: Kysely<Database>,
   scope: { readonly schools: ReadScope; readonly districtId: string | null; readonly reach: TemplateReach },
   now: Date,
 ): Promise<CompletenessOverview> {
-  const forms = await db.selectFrom('forms').select('template').where('active', '=', 1).where(ownerReached(scope.reach)).orderBy('id').execute()
-  const periodic = new Map<string, FormTemplate & { period: PeriodKind }>()
-  for (const row of forms) {
-    const template = JSON.parse(row.template) as FormTemplate
-    if (template.period !== undefined) periodic.set(template.id, { ...template, period: template.period })
+  const schools = await schoolsOfScope(db, scope.schools)
+  const districtIds = scope.districtId !== null ? [scope.districtId] : [...new Set(schools.map((school) => school.districtId))]
+  const versions = await loadScheduleVersions(db, { districtIds })
+  const latest = new Map<string, (typeof versions)[number]>()
+  for (const version of versions) latest.set(version.scheduleId, version)
+  const pairs = new Map<string, Pair>()
+  const add = (pair: Pair) => pairs.set(`${pair.formId} ${pair.period}`, pair)
+  for (const version of latest.values()) {
+    const kind = cycleOf(version.recurrence)
+    if (version.retired || kind === null) continue
+    if (version.recurrence.kind === 'once') {
+      add({ formId: version.formId, period: version.recurrence.period, kind })
+      continue
+    }
+    const current = periodAt(now, kind)
+    add({ formId: version.formId, period: current, kind })
+    const before = previous(current, kind)
+    if (dueAtFor(before, version.due).getTime() >= now.getTime()) add({ formId: version.formId, period: before, kind })
   }
-  let deadlines = db.selectFrom('report_deadlines').select(['form_id', 'period', 'due_at'])
+  let deadlines = db.selectFrom('report_deadlines').select(['form_id', 'period'])
   if (scope.districtId !== null) deadlines = deadlines.where('district_id', '=', scope.districtId)
-  const pairs = new Map<string, { formId: string; period: string }>()
-  for (const template of periodic.values()) pairs.set(`${template.id} ${periodOf(now, template.period)}`, { formId: template.id, period: periodOf(now, template.period) })
-  for (const row of await deadlines.execute()) if (periodic.has(row.form_id)) pairs.set(`${row.form_id} ${row.period}`, { formId: row.form_id, period: row.period })
+  for (const row of await deadlines.execute()) {
+    const kind = cycleKindOf(row.period)
+    if (kind !== null) add({ formId: row.form_id, period: row.period, kind })
+  }
+
+  const forms = await db.selectFrom('forms').select(['id', 'title_zh', 'template']).where('active', '=', 1).where(ownerReached(scope.reach)).orderBy('id').orderBy('version', 'desc').execute()
+  const titles = new Map<string, CompletenessOverviewRow['title']>()
+  for (const row of forms) if (!titles.has(row.id)) titles.set(row.id, (JSON.parse(row.template) as { title: CompletenessOverviewRow['title'] }).title)
 
   const rows: CompletenessOverviewRow[] = []
-  // The scope's schools once for every form, not once per form.
-  const schools = await schoolsOfScope(db, scope.schools)
-  for (const { formId, period } of pairs.values()) {
-    const template = periodic.get(formId)
-    if (!template) continue
+  for (const { formId, period, kind } of pairs.values()) {
+    const title = titles.get(formId)
+    if (!title) continue
     const report = await computeCompleteness(db, { scope: scope.schools, formId, period, now }, schools)
-    const dueAt = report.schools.reduce<string | null>((latest, row) => (row.dueAt !== null && (latest === null || row.dueAt > latest) ? row.dueAt : latest), null)
-    rows.push({ formId, title: template.title, periodKind: template.period, period, dueAt, schools: report.schools.length, totals: report.totals })
+    const dueAt = report.schools.reduce<string | null>((last, row) => (row.dueAt !== null && (last === null || row.dueAt > last) ? row.dueAt : last), null)
+    rows.push({ formId, title, periodKind: kind, period, dueAt, schools: report.schools.length - report.totals.not_applicable, totals: report.totals })
   }
-  rows.sort((a, b) => b.period.localeCompare(a.period) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9') || a.formId.localeCompare(b.formId))
+  const opens = (period: string) => periodBounds(period).opensAt.getTime()
+  rows.sort((a, b) => opens(b.period) - opens(a.period) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9') || a.formId.localeCompare(b.formId))
   return { forms: rows.slice(0, MAX_ROWS) }
 }

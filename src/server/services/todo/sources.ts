@@ -1,3 +1,4 @@
+import { reportSource } from './report-source.js'
 import { reminderSource } from './reminder-source.js'
 import type { TodoSource } from './source.js'
 
@@ -6,5 +7,6 @@ import type { TodoSource } from './source.js'
  * a new file in this folder and a new line here.
  */
 export const todoSources: readonly TodoSource[] = [
+  reportSource,
   reminderSource,
 ]

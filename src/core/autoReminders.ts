@@ -28,6 +28,8 @@ export type PlannedReminder = {
   readonly formId: string
   readonly period: string
   readonly origin: Exclude<ReminderOrigin, 'manual'>
+  /** The obligation's due instant (the group message names its day). */
+  readonly dueAt: string
   /** The Asia/Shanghai day it is due to go out. */
   readonly day: string
   readonly dedupKey: string
@@ -104,7 +106,7 @@ export function planAutoReminders(
     if (due && rule.daysAfter > 0 && -until >= rule.daysAfter && -until <= rule.daysAfter + AFTER_CATCH_UP_DAYS) origin = 'after'
     if (origin === null) continue
     const { districtId, schoolId, formId, period } = obligation
-    planned.push({ districtId, schoolId, formId, period, origin, day, dedupKey: autoReminderKey(origin, obligation) })
+    planned.push({ districtId, schoolId, formId, period, origin, dueAt: obligation.dueAt, day, dedupKey: autoReminderKey(origin, obligation) })
   }
   return planned
 }

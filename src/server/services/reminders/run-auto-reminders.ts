@@ -17,7 +17,6 @@ export async function runAutoReminders(db: Kysely<Database>, now: Date): Promise
     const key = `${item.districtId}\n${item.formId}\n${item.period}\n${item.origin}`
     groups.set(key, [...(groups.get(key) ?? []), item])
   }
-  const dueAts = new Map((await db.selectFrom('report_deadlines').select(['district_id', 'form_id', 'period', 'due_at']).execute()).map((row) => [`${row.district_id}\n${row.form_id}\n${row.period}`, row.due_at]))
   let reminders = 0
   let messages = 0
   for (const items of groups.values()) {
@@ -25,7 +24,8 @@ export async function runAutoReminders(db: Kysely<Database>, now: Date): Promise
     if (!first) continue
     const result = await db.transaction().execute((trx) => recordReminders(trx, {
       districtId: first.districtId, formId: first.formId, period: first.period, origin: first.origin, day: first.day,
-      dueAt: dueAts.get(`${first.districtId}\n${first.formId}\n${first.period}`) ?? null, createdBy: null,
+      // Two schedules asking for one report: the message names the earlier due day.
+      dueAt: items.map((item) => item.dueAt).sort()[0] ?? null, createdBy: null,
       schools: items.map((item) => ({ schoolId: item.schoolId, dedupKey: item.dedupKey })),
     }, now))
     reminders += result.created.length

@@ -1,6 +1,7 @@
 import { shanghaiTimestamp } from '../../../core/autoReminders.js'
 import type { ReminderTodo } from '../../../core/todo.js'
 import { loadFormLabels } from '../form-labels.js'
+import { obligationsOfSchool } from '../obligations.js'
 import type { TodoSource } from './source.js'
 
 /** Reminders older than this have done their work; the report's own to-do line still stands. */
@@ -10,7 +11,7 @@ const SHOWN_DAYS = 90
  * 催报 reminders to the school for reports it has still not filed: one line per form and period
  * (the latest reminder), gone from the list as soon as a report for it arrives.
  */
-export const reminderSource: TodoSource = async ({ db, schoolId, districtId, now }) => {
+export const reminderSource: TodoSource = async ({ db, schoolId, now }) => {
   const since = new Date(now.getTime() - SHOWN_DAYS * 86_400_000).toISOString()
   const rows = await db.selectFrom('reminders')
     .select(['id', 'form_id', 'period', 'created_at'])
@@ -22,9 +23,9 @@ export const reminderSource: TodoSource = async ({ db, schoolId, districtId, now
     .execute()
   if (rows.length === 0) return []
   const labels = await loadFormLabels(db)
-  const deadlines = await db.selectFrom('report_deadlines').select(['form_id', 'period', 'due_at']).where('district_id', '=', districtId)
-    .where('form_id', 'in', [...new Set(rows.map((row) => row.form_id))]).execute()
-  const dueAt = new Map(deadlines.map((row) => [`${row.form_id}/${row.period}`, row.due_at]))
+  // What the school owes says when each reminded report is due (the earlier of two schedules').
+  const dueAt = new Map<string, string>()
+  for (const owed of await obligationsOfSchool(db, schoolId, now)) if (!dueAt.has(`${owed.formId}/${owed.period}`)) dueAt.set(`${owed.formId}/${owed.period}`, owed.dueAt)
   const latest = new Map<string, (typeof rows)[number]>()
   for (const row of rows) if (!latest.has(`${row.form_id}/${row.period}`)) latest.set(`${row.form_id}/${row.period}`, row)
   return [...latest.values()].map((row): ReminderTodo => {

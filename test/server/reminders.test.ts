@@ -110,6 +110,21 @@ describe.each(dialects)('催报 reminders (%s)', (dialect) => {
     expect(receiver.received[0]?.body.markdown?.content).toContain('以下 1 所学校')
   })
 
+  it('sends a school with a robot of its own one message naming it, beside the district\'s list', async () => {
+    const schoolKey = '0a0b0c0d-1111-4222-8333-944455556666'
+    expect((await call('bureau', 'PUT', '/webhooks', { channel: 'wecom', url: `${receiver.origin}/cgi-bin/webhook/send?key=${schoolKey}`, schoolId: 'school-4' })).status).toBe(200)
+    clock = new Date('2026-03-11T08:00:00.000Z')
+    const sent = await call<SendRemindersResponse>('bureau', 'POST', '/reminders', { ...form, schoolIds: ['school-4', 'school-5'] })
+    expect(sent.body.messages).toBe(2)
+    await worker.deliver()
+    const byKey = new Map(receiver.received.map((got) => [got.url.searchParams.get('key'), got.body.markdown?.content ?? '']))
+    expect(byKey.get(KEY)).toContain('以下 2 所学校')
+    expect(byKey.get(schoolKey)).toContain('以下 1 所学校')
+    expect(byKey.get(schoolKey)).toContain('青山九年一贯制学校')
+    expect(byKey.get(schoolKey)).not.toContain('示范区第一高级中学')
+    expect((await call('bureau', 'DELETE', '/webhooks/school:school-4')).status).toBe(204)
+  })
+
   it('puts the reminder on the school\'s to-do until the report is filed', async () => {
     const [item] = await todoOf('school-2')
     expect(item).toMatchObject({ kind: 'reminder', key: 'reminder:myopia-screening:2026-T1', link: '/new/myopia-screening?period=2026-T1', formId: 'myopia-screening', period: '2026-T1', dueAt: '2026-03-20T00:00:00+08:00' })

@@ -181,10 +181,13 @@ export function periodsOfRule(rule: ScheduleRule, from: Date, to: Date): string[
   })
 }
 
-/** The item of a history (sorted by `from`/`effectiveAt`) in force just before `closesAt`. */
-function inForceBefore<T>(items: readonly T[], startOf: (item: T) => string, closesAt: Date): T | undefined {
+/** The item of a history (sorted by `at`, epoch ms) in force just before `closesAt`. */
+function inForceBefore<T extends { readonly at: number }>(items: readonly T[], closesAt: number): T | undefined {
   let found: T | undefined
-  for (const item of items) if (Date.parse(startOf(item)) < closesAt.getTime()) found = item
+  for (const item of items) {
+    if (item.at >= closesAt) break
+    found = item
+  }
   return found
 }
 
@@ -205,10 +208,8 @@ export type ObligationQuery = {
   readonly formId?: string
   /** Only this period (completeness asks for one period). */
   readonly period?: string
-}
-
-function byTime<T>(items: readonly T[], startOf: (item: T) => string): T[] {
-  return [...items].sort((a, b) => Date.parse(startOf(a)) - Date.parse(startOf(b)))
+  /** Only the (form, period) pairs this accepts (the overview asks for each schedule's current period). */
+  readonly only?: (formId: string, period: string) => boolean
 }
 
 /**
@@ -218,32 +219,33 @@ function byTime<T>(items: readonly T[], startOf: (item: T) => string): T[] {
  * school or schedule added mid-period owes the current period.
  */
 export function expectedObligations(query: ObligationQuery): Obligation[] {
-  const versionsById = new Map<string, ScheduleVersion[]>()
+  const versionsById = new Map<string, { at: number; version: ScheduleVersion }[]>()
   for (const version of query.schedules) {
     if (query.formId !== undefined && version.formId !== query.formId) continue
-    versionsById.set(version.scheduleId, [...(versionsById.get(version.scheduleId) ?? []), version])
+    versionsById.set(version.scheduleId, [...(versionsById.get(version.scheduleId) ?? []), { at: Date.parse(version.effectiveAt), version }])
   }
-  const schools = query.schools.map((school) => ({ id: school.id, states: byTime(school.states, (state) => state.from) }))
+  // Parsed once: a district's year asks each school's history about every period.
+  const schools = query.schools.map((school) => ({ id: school.id, states: school.states.map((state) => ({ at: Date.parse(state.from), state })).sort((a, b) => a.at - b.at) }))
   const obligations: Obligation[] = []
   for (const [scheduleId, unsorted] of versionsById) {
-    const versions = byTime(unsorted, (version) => version.effectiveAt)
-    const periodsOf = new Map(versions.map((version) => [version, new Set(periodsOfRule(version, query.from, query.to))]))
+    const versions = unsorted.sort((a, b) => a.at - b.at)
+    const periodsOf = new Map(versions.map(({ version }) => [version, new Set(periodsOfRule(version, query.from, query.to))]))
     const periods = new Set<string>()
     for (const owned of periodsOf.values()) for (const period of owned) periods.add(period)
     for (const period of periods) {
       if (query.period !== undefined && period !== query.period) continue
+      if (query.only !== undefined && !query.only(versions[0]?.version.formId ?? '', period)) continue
       const { opensAt, closesAt } = periodBounds(period)
       // The newest version saved before the period closed (for the current and future periods: the newest).
-      const version = inForceBefore(versions, (item) => item.effectiveAt, closesAt)
+      const version = inForceBefore(versions, closesAt.getTime())?.version
       if (version === undefined || version.retired || !periodsOf.get(version)?.has(period)) continue
       const dueAt = utcIso(dueAtFor(period, version.due))
+      const opens = utcIso(opensAt)
+      const pledge = version.pledgeId === undefined ? {} : { pledgeId: version.pledgeId }
       for (const school of schools) {
-        const state = inForceBefore(school.states, (item) => item.from, closesAt)
+        const state = inForceBefore(school.states, closesAt.getTime())?.state
         if (state === undefined || !inAudience(version.audience, school.id, state)) continue
-        obligations.push({
-          schoolId: school.id, formId: version.formId, formVersion: version.formVersion, period, opensAt: utcIso(opensAt), dueAt, scheduleId,
-          ...(version.pledgeId === undefined ? {} : { pledgeId: version.pledgeId }),
-        })
+        obligations.push({ schoolId: school.id, formId: version.formId, formVersion: version.formVersion, period, opensAt: opens, dueAt, scheduleId, ...pledge })
       }
     }
   }

@@ -25,7 +25,7 @@ export const schoolsOfScope = schoolsWithStates
 /** A school owing one report twice (two schedules, two pledges in a year) is as far behind as its worst. */
 const severity: Record<CompletenessState, number> = { missing: 0, late: 1, not_due: 2, on_time: 3, not_applicable: 4 }
 
-function reportsWhere(scope: ReadScope, schools: readonly ScopedSchool[]): ReportWhere {
+export function reportsWhere(scope: ReadScope, schools: readonly ScopedSchool[]): ReportWhere {
   return scope.kind === 'school' ? { kind: 'school', schoolId: scope.schoolId } : { kind: 'districts', districtIds: [...new Set(schools.map((school) => school.districtId))] }
 }
 
@@ -41,15 +41,31 @@ export async function computeCompleteness(db: Kysely<Database>, query: Completen
   if (schools.length === 0) return summarise(formId, period, [])
   const { opensAt, closesAt } = periodBounds(period)
   const owed = await obligationsForSchools(db, schools, { from: opensAt, to: closesAt, formId, period, ...(query.extra === undefined ? {} : { extra: query.extra }) })
+  const probes = probesFor(schools, owed, formId, period)
+  const reported = await firstReports(db, [...owed, ...probes], await formFacts(db, [formId]), reportsWhere(query.scope, schools))
+  return completenessFrom(schools, owed, reported, { formId, period, now })
+}
+
+/**
+ * Schools that owe nothing for the form and period are still looked up, so a report filed anyway
+ * shows beside "not applicable".
+ */
+export function probesFor(schools: readonly ScopedSchool[], owed: readonly Obligation[], formId: string, period: string): Obligation[] {
+  const owing = new Set(owed.filter((o) => o.formId === formId && o.period === period).map((o) => o.schoolId))
+  const { opensAt, closesAt } = periodBounds(period)
+  return schools.filter((school) => !owing.has(school.id)).map((school) => ({ schoolId: school.id, formId, formVersion: null, period, opensAt: utcIso(opensAt), dueAt: utcIso(closesAt), scheduleId: '' }))
+}
+
+/** The rows and totals for one form and period, from what is owed and what was reported (loaded once by the overview for all its forms). */
+export function completenessFrom(schools: readonly ScopedSchool[], owed: readonly Obligation[], reported: ReadonlyMap<string, Reported>, at: { formId: string; period: string; now: Date }): CompletenessResponse {
+  const { formId, period, now } = at
   const owedBySchool = new Map<string, Obligation[]>()
-  for (const o of owed) owedBySchool.set(o.schoolId, [...(owedBySchool.get(o.schoolId) ?? []), o])
-  // Schools that owe nothing are still looked up, so a report filed anyway shows beside "not applicable".
-  const probes = schools.filter((school) => !owedBySchool.has(school.id)).map((school): Obligation => ({ schoolId: school.id, formId, formVersion: null, period, opensAt: utcIso(opensAt), dueAt: utcIso(closesAt), scheduleId: '' }))
-  const forms = await formFacts(db, [formId])
-  const reported = await firstReports(db, [...owed, ...probes], forms, reportsWhere(query.scope, schools))
+  for (const o of owed) if (o.formId === formId && o.period === period) owedBySchool.set(o.schoolId, [...(owedBySchool.get(o.schoolId) ?? []), o])
   const rows = schools.map((school): CompletenessRow => {
-    const mine = owedBySchool.get(school.id) ?? []
-    const judged = mine.map((o) => ({ o, report: reported.get(obligationKey(o)), state: completenessState({ firstReceivedAt: reported.get(obligationKey(o))?.first ?? null, dueAt: o.dueAt, now, applicable: true }) }))
+    const judged = (owedBySchool.get(school.id) ?? []).map((o) => {
+      const report = reported.get(obligationKey(o))
+      return { o, report, state: completenessState({ firstReceivedAt: report?.first ?? null, dueAt: o.dueAt, now, applicable: true }) }
+    })
     judged.sort((a, b) => severity[a.state] - severity[b.state] || a.o.dueAt.localeCompare(b.o.dueAt))
     const worst = judged[0]
     const report: Reported | undefined = worst ? worst.report : reported.get(obligationKey({ schoolId: school.id, formId, period }))

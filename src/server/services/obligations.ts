@@ -18,6 +18,8 @@ export type ObligationRange = {
   readonly to: Date
   readonly formId?: string
   readonly period?: string
+  /** Only the (form, period) pairs this accepts. */
+  readonly only?: (formId: string, period: string) => boolean
   /**
    * Once-obligations from elsewhere, e.g. a campaign's checklist (专项检查): the notice helper
    * stores a campaign as a once-schedule-like row and passes its (school, form, period, due)
@@ -39,7 +41,7 @@ export async function obligationsForSchools(db: Kysely<Database>, schools: reado
   for (const districtId of districtIds) {
     const members = schools.filter((school) => school.districtId === districtId)
     const own = versions.filter((version) => version.districtId === districtId)
-    obligations.push(...expectedObligations({ schedules: own, schools: members, from: range.from, to: range.to, ...(range.formId === undefined ? {} : { formId: range.formId }), ...(range.period === undefined ? {} : { period: range.period }) }))
+    obligations.push(...expectedObligations({ schedules: own, schools: members, from: range.from, to: range.to, ...(range.formId === undefined ? {} : { formId: range.formId }), ...(range.period === undefined ? {} : { period: range.period }), ...(range.only === undefined ? {} : { only: range.only }) }))
   }
   const withDeadlines = await applyDeadlines(db, schools, districtIds, obligations, range)
   const ids = new Set(schools.map((school) => school.id))

@@ -5,7 +5,10 @@ import { cycleKindOf, periodAt, periodBounds, type CycleKind } from '../../core/
 import type { ReadScope } from '../auth/scope.js'
 import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
-import { computeCompleteness, schoolsOfScope } from './compute-completeness.js'
+import { completenessFrom, probesFor, reportsWhere, schoolsOfScope } from './compute-completeness.js'
+import { obligationsForSchools } from './obligations.js'
+import { firstReports } from './schedules/first-reports.js'
+import { formFacts } from './schedules/form-facts.js'
 import { loadScheduleVersions } from './schedules/schedule-versions.js'
 
 const MAX_ROWS = 40
@@ -58,11 +61,23 @@ export async function completenessOverview(
   const titles = new Map<string, CompletenessOverviewRow['title']>()
   for (const row of forms) if (!titles.has(row.id)) titles.set(row.id, (JSON.parse(row.template) as { title: CompletenessOverviewRow['title'] }).title)
 
+  const shown = [...pairs.values()].filter((pair) => titles.has(pair.formId))
+  if (shown.length === 0 || schools.length === 0) return { forms: [] }
+  // Every schedule's obligations and every report once, not once per row: a district's overview
+  // would otherwise repeat the same reads for each of its twenty-odd forms.
+  const from = new Date(Math.min(...shown.map((pair) => periodBounds(pair.period).opensAt.getTime())))
+  const to = new Date(Math.max(...shown.map((pair) => periodBounds(pair.period).closesAt.getTime())))
+  const wanted = new Set(shown.map((pair) => `${pair.formId} ${pair.period}`))
+  const only = (formId: string, period: string) => wanted.has(`${formId} ${period}`)
+  const owed = (await obligationsForSchools(db, schools, { from, to, only })).filter((o) => only(o.formId, o.period))
+  const probes = shown.flatMap((pair) => probesFor(schools, owed, pair.formId, pair.period))
+  const reported = await firstReports(db, [...owed, ...probes], await formFacts(db, shown.map((pair) => pair.formId)), reportsWhere(scope.schools, schools))
+
   const rows: CompletenessOverviewRow[] = []
-  for (const { formId, period, kind } of pairs.values()) {
+  for (const { formId, period, kind } of shown) {
     const title = titles.get(formId)
     if (!title) continue
-    const report = await computeCompleteness(db, { scope: scope.schools, formId, period, now }, schools)
+    const report = completenessFrom(schools, owed, reported, { formId, period, now })
     const dueAt = report.schools.reduce<string | null>((last, row) => (row.dueAt !== null && (last === null || row.dueAt > last) ? row.dueAt : last), null)
     rows.push({ formId, title, periodKind: kind, period, dueAt, schools: report.schools.length - report.totals.not_applicable, totals: report.totals })
   }

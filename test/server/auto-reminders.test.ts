@@ -13,7 +13,7 @@ const healthYearly: ScheduleRule = {
 describe.each(dialects)('automatic reminders from the schedules (%s)', (dialect) => {
   let server: TestServer
   let clock = new Date('2026-01-05T02:00:00.000Z')
-  const reminders = (origin: string) => server.db.selectFrom('reminders').select('school_id').where('origin', '=', origin).where('form_id', '=', 'physical-health').orderBy('school_id').execute()
+  const reminders = (origin: 'before' | 'after') => server.db.selectFrom('reminders').select('school_id').where('origin', '=', origin).where('form_id', '=', 'physical-health').orderBy('school_id').execute()
 
   beforeAll(async () => {
     server = await startServer(dialect, {}, { now: () => clock })

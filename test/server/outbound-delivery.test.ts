@@ -20,7 +20,7 @@ describe.each(dialects)('outbound delivery (%s)', (dialect) => {
   let seq = 0
 
   const deps = (overrides: Partial<DeliveryDeps> = {}): DeliveryDeps => ({
-    maxAttempts: 3, leaseMs: 60_000, backoff: { baseMs: 30_000, maxMs: 3_600_000 }, random: () => 0.5, timeoutMs: 300, now: () => clock, ...overrides,
+    maxAttempts: 3, leaseMs: 60_000, backoff: { baseMs: 30_000, maxMs: 3_600_000 }, random: () => 0.5, timeoutMs: 10_000, now: () => clock, ...overrides,
   })
   const advance = (ms: number) => (clock = new Date(clock.getTime() + ms))
   const row = (id: string) => db.selectFrom('outbound_messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow()

@@ -43,6 +43,7 @@ describe.each(dialects)('automatic reminders from the schedules (%s)', (dialect)
     expect((await reminders('after')).map((row) => row.school_id)).toEqual(['school-1', 'school-2', 'school-4', 'school-5'])
     const user: User = { id: 'user-school2', username: 'school2', displayName: '', role: 'staff', schoolId: 'school-2', districtId: 'district-1' }
     const [item] = await reminderSource({ db: server.db, user, schoolId: 'school-2', districtId: 'district-1', now: clock })
+    expect(item?.title.zh).toBe('催报：学生体质健康测试统计（2026年）')
     expect(item).toMatchObject({ kind: 'reminder', formId: 'physical-health', period: '2026', link: '/new/physical-health?period=2026', dueAt: '2026-12-31T23:59:59+08:00' })
   })
 })

@@ -1,4 +1,5 @@
 import { shanghaiTimestamp } from '../../../core/autoReminders.js'
+import { periodWords } from '../../../core/reminderMessage.js'
 import type { ReminderTodo } from '../../../core/todo.js'
 import { loadFormLabels } from '../form-labels.js'
 import { obligationsOfSchool } from '../obligations.js'
@@ -34,7 +35,7 @@ export const reminderSource: TodoSource = async ({ db, schoolId, now }) => {
     return {
       key: `reminder:${row.form_id}:${row.period}`,
       kind: 'reminder',
-      title: { zh: `催报：${title.zh}（${row.period}）`, en: `Reminder: ${title.en} (${row.period})` },
+      title: { zh: `催报：${title.zh}（${periodWords(row.period).zh}）`, en: `Reminder: ${title.en} (${periodWords(row.period).en})` },
       dueAt: due === undefined ? null : shanghaiTimestamp(due),
       link: `/new/${encodeURIComponent(row.form_id)}?period=${encodeURIComponent(row.period)}`,
       reminderId: row.id,

@@ -21,7 +21,8 @@ const schemas = {
     },
   },
   list: { querystring: { type: 'object', additionalProperties: false, properties: { formId, period } } },
-  retry: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' } } } },
+  // No body, or an empty one: the message's id says everything.
+  retry: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' } } }, body: { type: ['object', 'null'], additionalProperties: false, properties: {} } },
   settingsQuery: { querystring: { type: 'object', additionalProperties: false, properties: { districtId: id } } },
   settings: {
     querystring: { type: 'object', additionalProperties: false, properties: { districtId: id } },

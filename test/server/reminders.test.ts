@@ -137,11 +137,15 @@ describe.each(dialects)('催报 reminders (%s)', (dialect) => {
   })
 
   it('keeps reminders to the caller\'s district and role', async () => {
-    expect((await call('bureau2', 'POST', '/reminders', { ...form, districtId: 'district-1' })).status).toBe(403)
+    const other = await call<{ error: { code: string; message: string } }>('bureau2', 'POST', '/reminders', { ...form, districtId: 'district-1' })
+    expect(other.status).toBe(403)
+    expect(other.body.error.message).toBe('不能替其他区县操作 / You may not act for another district')
     expect((await call('bureau', 'POST', '/reminders', { ...form, schoolIds: ['school-6'] })).status).toBe(404)
     expect((await call('school1', 'POST', '/reminders', form)).status).toBe(403)
     expect((await call('inspector', 'POST', '/reminders', form)).status).toBe(403)
-    expect((await call('admin', 'POST', '/reminders', form)).status).toBe(400)
+    const unnamed = await call<{ error: { code: string; message: string } }>('admin', 'POST', '/reminders', form)
+    expect(unnamed.status).toBe(400)
+    expect(unnamed.body.error.message).toContain('请指明区县')
     expect((await call('bureau', 'POST', '/reminders', { ...form, period: '2026-03' })).status).toBe(400)
     expect((await call('bureau', 'POST', '/reminders', { ...form, formId: 'nope' })).status).toBe(404)
     expect((await call('bureau', 'POST', '/reminders', { ...form, schoolIds: [] })).status).toBe(400)

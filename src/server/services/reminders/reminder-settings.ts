@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { User } from '../../../core/protocol.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '../../../core/reminders.js'
-import { adminScope, targetDistrict } from '../../auth/admin-scope.js'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../record-audit.js'
+import { reminderDistrict } from './reminder-district.js'
 
 type Db = Kysely<Database>
 
@@ -15,12 +15,12 @@ export async function loadReminderSettings(db: Db): Promise<(districtId: string)
 }
 
 export async function getReminderSettings(db: Db, user: User, requested: string | undefined): Promise<ReminderSettings> {
-  const districtId = targetDistrict(adminScope(user), requested)
+  const districtId = reminderDistrict(user, requested)
   return (await loadReminderSettings(db))(districtId)
 }
 
 export async function putReminderSettings(db: Db, user: User, settings: ReminderSettings, requested: string | undefined, now: Date, ip: string | null): Promise<ReminderSettings> {
-  const districtId = targetDistrict(adminScope(user), requested)
+  const districtId = reminderDistrict(user, requested)
   const stored: ReminderSettings = { enabled: settings.enabled, daysBefore: settings.daysBefore, daysAfter: settings.daysAfter, forms: settings.forms }
   const values = { settings: JSON.stringify(stored), set_by: user.id, set_at: now.toISOString() }
   await db.transaction().execute(async (trx) => {

@@ -4,13 +4,13 @@ import { isPeriod } from '../../../core/periods.js'
 import type { User } from '../../../core/protocol.js'
 import type { SendRemindersRequest, SendRemindersResponse } from '../../../core/reminders.js'
 import { ApiHttpError, bilingual } from '../../api-error.js'
-import { adminScope, targetDistrict } from '../../auth/admin-scope.js'
 import type { Database } from '../../db/schema.js'
 import { computeCompleteness } from '../compute-completeness.js'
 import { formVersions } from '../export-form.js'
 import { recordAudit } from '../record-audit.js'
 import { reminderEntries } from './list-reminders.js'
 import { recordReminders } from './record-reminders.js'
+import { reminderDistrict } from './reminder-district.js'
 
 /**
  * 催报: every school of the district that has not filed the form for the period (or those of the
@@ -18,7 +18,7 @@ import { recordReminders } from './record-reminders.js'
  * A second tap the same Shanghai day finds the reminders made and sends nothing.
  */
 export async function sendReminders(db: Kysely<Database>, user: User, input: SendRemindersRequest, now: Date, ip: string | null): Promise<SendRemindersResponse> {
-  const districtId = targetDistrict(adminScope(user), input.districtId)
+  const districtId = reminderDistrict(user, input.districtId)
   const newest = (await formVersions(db, input.formId, { kind: 'district', districtId })).at(-1)
   if (!newest) throw new ApiHttpError('not_found', bilingual({ zh: '没有这张表单', en: 'No such form' }))
   if (newest.period !== undefined && !isPeriod(input.period, newest.period)) {

@@ -3,9 +3,10 @@ import type { User } from '../../../core/protocol.js'
 import type { WebhookEntry, WebhookRequest } from '../../../core/reminders.js'
 import { checkWebhookUrl, maskWebhookUrl, type WebhookUrlProblem } from '../../../core/webhookUrl.js'
 import { ApiHttpError, bilingual } from '../../api-error.js'
-import { adminScope, inScope, targetDistrict } from '../../auth/admin-scope.js'
+import { adminScope, inScope } from '../../auth/admin-scope.js'
 import type { Database, WebhooksTable } from '../../db/schema.js'
 import { recordAudit } from '../record-audit.js'
+import { reminderDistrict } from './reminder-district.js'
 
 type Db = Kysely<Database>
 
@@ -43,7 +44,7 @@ export async function setWebhook(db: Db, user: User, input: WebhookRequest, extr
     if (!school || !inScope(scope, school.district_id)) throw new ApiHttpError('not_found', bilingual({ zh: '没有这所学校', en: 'No such school' }))
     districtId = school.district_id
   } else {
-    districtId = targetDistrict(scope, input.districtId)
+    districtId = reminderDistrict(user, input.districtId)
     const known = await db.selectFrom('districts').select('id').where('id', '=', districtId).executeTakeFirst()
     if (!known) throw new ApiHttpError('not_found', bilingual({ zh: '没有这个区县', en: 'No such district' }))
   }

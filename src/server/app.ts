@@ -30,6 +30,8 @@ import { schoolsRoutes } from './routes/schools.js'
 import { submissionsRoutes } from './routes/submissions.js'
 import { surveyReportsRoutes } from './routes/survey-reports.js'
 import { todoRoutes } from './routes/todo.js'
+import { remindersRoutes } from './routes/reminders.js'
+import { webhooksRoutes } from './routes/webhooks.js'
 import { registerStaticApp } from './static-app.js'
 import { installInputGuard } from './input-guard.js'
 import { withSchemaDefaults } from './route-schema-defaults.js'
@@ -41,6 +43,8 @@ export type AppDeps = {
   readonly now?: () => Date
   /** Sees every route as it is added (the authorization matrix test collects them here). */
   readonly onRoute?: (route: RouteOptions) => void
+  /** Where the log lines go instead of stdout (tests read them to prove no secret is logged). */
+  readonly logStream?: { write(line: string): void }
 }
 
 const routes = [
@@ -65,13 +69,15 @@ const routes = [
   todoRoutes,
   noticesRoutes,
   campaignsRoutes,
+  remindersRoutes,
+  webhooksRoutes,
 ]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const database = deps.database ?? createDatabase(config)
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'], ...(deps.logStream ? { stream: deps.logStream } : {}) },
     // Off unless configured: otherwise anyone could dodge the login limit with a forged X-Forwarded-For.
     trustProxy: config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },

@@ -39,6 +39,19 @@ export type Config = {
    * photos by path, as text.
    */
   readonly publicUrl: string | undefined
+  /** Run the outbound worker (group messages, automatic reminders) in this process. */
+  readonly outboundWorker: boolean
+  readonly outboundIntervalSeconds: number
+  /** Tries before a message is dead (the bureau may retry it by hand). */
+  readonly outboundMaxAttempts: number
+  readonly outboundRetryBaseSeconds: number
+  readonly outboundRetryMaxSeconds: number
+  /** How long a claim holds: a worker that dies mid-send is taken over after this. Longer than the timeout. */
+  readonly outboundLeaseSeconds: number
+  readonly outboundTimeoutSeconds: number
+  readonly reminderIntervalMinutes: number
+  /** Robot origins allowed beside the services' own (a proxy, a test receiver), e.g. `http://127.0.0.1:9000`. */
+  readonly webhookExtraOrigins: readonly string[]
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -93,6 +106,24 @@ function publicUrl(env: Env): string | undefined {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }
 
+function origins(env: Env, name: string): string[] {
+  const raw = env[name]?.trim()
+  if (!raw) return []
+  return raw.split(',').map((item) => {
+    const value = item.trim()
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      throw new Error(`${name} must list origins like https://proxy.example.cn, got "${value}"`)
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/+$/, '')) {
+      throw new Error(`${name} must list origins like https://proxy.example.cn, got "${value}"`)
+    }
+    return url.origin
+  })
+}
+
 function logLevel(env: Env): LogLevel {
   const raw = text(env, 'LOG_LEVEL', 'info') as LogLevel
   if (!logLevels.includes(raw)) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}`)
@@ -123,5 +154,25 @@ export function loadConfig(env: Env = process.env): Config {
     loginDeviceDays: positiveInteger(env, 'LOGIN_DEVICE_DAYS', 180, 3650),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     publicUrl: publicUrl(env),
+    ...outbound(env),
   }
+}
+
+function outbound(env: Env): Pick<Config, 'outboundWorker' | 'outboundIntervalSeconds' | 'outboundMaxAttempts' | 'outboundRetryBaseSeconds' | 'outboundRetryMaxSeconds' | 'outboundLeaseSeconds' | 'outboundTimeoutSeconds' | 'reminderIntervalMinutes' | 'webhookExtraOrigins'> {
+  const settings = {
+    outboundWorker: flag(env, 'OUTBOUND_WORKER', true),
+    outboundIntervalSeconds: positiveInteger(env, 'OUTBOUND_INTERVAL_SECONDS', 15, 3600),
+    outboundMaxAttempts: positiveInteger(env, 'OUTBOUND_MAX_ATTEMPTS', 8, 100),
+    outboundRetryBaseSeconds: positiveInteger(env, 'OUTBOUND_RETRY_BASE_SECONDS', 30, 24 * 3600),
+    outboundRetryMaxSeconds: positiveInteger(env, 'OUTBOUND_RETRY_MAX_SECONDS', 3600, 7 * 24 * 3600),
+    outboundLeaseSeconds: positiveInteger(env, 'OUTBOUND_LEASE_SECONDS', 120, 24 * 3600),
+    outboundTimeoutSeconds: positiveInteger(env, 'OUTBOUND_TIMEOUT_SECONDS', 10, 600),
+    reminderIntervalMinutes: positiveInteger(env, 'REMINDER_INTERVAL_MINUTES', 10, 24 * 60),
+    webhookExtraOrigins: origins(env, 'WEBHOOK_EXTRA_ORIGINS'),
+  }
+  // A lease shorter than a send would hand a message still in flight to a second worker.
+  if (settings.outboundLeaseSeconds <= settings.outboundTimeoutSeconds) {
+    throw new Error('OUTBOUND_LEASE_SECONDS must be longer than OUTBOUND_TIMEOUT_SECONDS')
+  }
+  return settings
 }

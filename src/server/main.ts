@@ -5,6 +5,7 @@ import { createFsBlobStore } from './blobs/fs-blob-store.js'
 import { loadConfig } from './config.js'
 import { createDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { startOutboundWorker } from './outbound-worker.js'
 import { demoAccounts, hasDemoSeed, publishDefaultForms, seedDemo } from './seed.js'
 
 async function main(): Promise<void> {
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { database, blobs })
   const sweeps = startBlobSweeps(database.db, blobs, config, app.log)
   app.addHook('onClose', async () => sweeps.stop())
+  if (config.outboundWorker) {
+    const worker = startOutboundWorker(database.db, config, app.log)
+    void worker.remind()
+    app.addHook('onClose', async () => worker.stop())
+  }
   await app.listen({ port: config.port, host: config.host })
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   console.log(`\n校园填报 School Report: http://${shownHost}:${config.port}  (database: ${database.dialect})`)

@@ -224,6 +224,34 @@ const entries: Record<string, Entry> = {
     request: async ({ target }, fx) => ({ method: 'POST', url: `/api/v1/campaigns/${await fx.freshCampaign(target)}/close`, payload: { title: 'matrix bulletin', body: 'done' } }),
     expect: scoped(200, 404, bureauRoles),
   },
+  // 催报 and outbound messages (issue 14): the bureau of the district, admins naming it.
+  'POST /api/v1/reminders': {
+    scoped: true,
+    request: ({ target }) => ({ method: 'POST', url: '/api/v1/reminders', payload: { formId: 'enrolment', period: '2026-T1', districtId: districtOf(target) } }),
+    expect: scoped(200, 403, bureauRoles),
+  },
+  'GET /api/v1/reminders': { scoped: false, request: () => get('/api/v1/reminders'), expect: roles(bureauRoles) },
+  'POST /api/v1/outbound-messages/:id/retry': {
+    scoped: true,
+    request: ({ target }, fx) => ({ method: 'POST', url: `/api/v1/outbound-messages/${fx.data[target].deadMessageId}/retry` }),
+    // The first caller in scope revives the dead letter; the next finds it no longer dead (409).
+    expect: scoped('retried', 404, bureauRoles),
+    outcome: (response) => ([200, 409].includes(response.statusCode) ? 'retried' : response.statusCode),
+  },
+  'GET /api/v1/reminder-settings': { scoped: true, request: ({ target }) => get(`/api/v1/reminder-settings?districtId=${districtOf(target)}`), expect: scoped(200, 403, bureauRoles) },
+  'PUT /api/v1/reminder-settings': {
+    scoped: true,
+    request: ({ target }) => ({ method: 'PUT', url: `/api/v1/reminder-settings?districtId=${districtOf(target)}`, payload: { enabled: true, daysBefore: 2, daysAfter: 1, forms: {} } }),
+    expect: scoped(200, 403, bureauRoles),
+  },
+  'GET /api/v1/webhooks': { scoped: false, request: () => get('/api/v1/webhooks'), expect: roles(bureauRoles) },
+  'PUT /api/v1/webhooks': {
+    scoped: true,
+    request: ({ target }) => ({ method: 'PUT', url: '/api/v1/webhooks', payload: { channel: 'wecom', url: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix-${unique()}`, schoolId: target } }),
+    expect: scoped(200, 404, bureauRoles),
+  },
+  // Removing is idempotent: a robot already gone in scope still answers 204.
+  'DELETE /api/v1/webhooks/:id': { scoped: true, request: ({ target }) => ({ method: 'DELETE', url: `/api/v1/webhooks/school:${target}` }), expect: scoped(204, 404, bureauRoles) },
 }
 
 type Route = { method: string; url: string }

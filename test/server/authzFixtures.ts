@@ -59,6 +59,8 @@ export type SchoolData = {
   /** A notice and a campaign sent to that school alone. */
   readonly noticeId: string
   readonly campaignId: string
+  /** A dead group message of the school's district (the bureau's retry acts on it). */
+  readonly deadMessageId: string
 }
 
 export type Fixtures = {
@@ -107,7 +109,13 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     const hazards = (await inject('admin', { method: 'GET', url: `/api/v1/hazards?schoolId=${school}` })).json().hazards as Hazard[]
     const hazard = hazards.find((item) => item.submissionId === envelope.id)
     if (!hazard) throw new Error(`no hazard for ${school}`)
-    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}`, scheduleId: '', noticeId: '', campaignId: '' }
+    const deadMessageId = uuidv7()
+    await server.db.insertInto('outbound_messages').values({
+      id: deadMessageId, dedup_key: `matrix:${school}`, district_id: districtOf(school), webhook_id: `district:${districtOf(school)}`, channel: 'wecom',
+      title: `matrix message ${school}`, payload: '{"title":"t","text":"t"}', state: 'dead', attempts: 8, next_attempt_at: new Date().toISOString(),
+      lease_until: null, claim_token: null, last_error: 'HTTP 500', created_at: new Date().toISOString(), sent_at: null,
+    }).execute()
+    data[school] = { submissionId: envelope.id, hazardId: hazard.id, photo, deviceId, signatureId: '', userId: `user-matrix-${school}`, deadMessageId, scheduleId: '', noticeId: '', campaignId: '' }
   }
 
   // A signed pledge per school: principal1 signs for school-1 through the API; the other two are
@@ -187,7 +195,7 @@ export async function createFixtures(server: TestServer): Promise<Fixtures> {
     freshCampaign,
     secretsOf(school) {
       const own = data[school]
-      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, own.scheduleId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? []),
+      return [school, own.submissionId, own.hazardId, own.photo, own.deviceId, own.signatureId, own.userId, own.scheduleId, own.deadMessageId, `matrix hazard ${school}`, ...(ownedTemplates[school] ?? []),
         own.noticeId, own.campaignId, `matrix notice ${school}`, `matrix campaign ${school}`]
     },
   }

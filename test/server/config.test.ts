@@ -26,6 +26,15 @@ describe('loadConfig', () => {
       loginDeviceDays: 180,
       trustProxy: false,
       publicUrl: undefined,
+      outboundWorker: true,
+      outboundIntervalSeconds: 15,
+      outboundMaxAttempts: 8,
+      outboundRetryBaseSeconds: 30,
+      outboundRetryMaxSeconds: 3600,
+      outboundLeaseSeconds: 120,
+      outboundTimeoutSeconds: 10,
+      reminderIntervalMinutes: 10,
+      webhookExtraOrigins: [],
     })
   })
 
@@ -52,6 +61,15 @@ describe('loadConfig', () => {
       LOGIN_DEVICE_DAYS: '90',
       TRUST_PROXY: '1',
       PUBLIC_URL: 'https://report.example.cn/',
+      OUTBOUND_WORKER: '0',
+      OUTBOUND_INTERVAL_SECONDS: '5',
+      OUTBOUND_MAX_ATTEMPTS: '3',
+      OUTBOUND_RETRY_BASE_SECONDS: '10',
+      OUTBOUND_RETRY_MAX_SECONDS: '600',
+      OUTBOUND_LEASE_SECONDS: '60',
+      OUTBOUND_TIMEOUT_SECONDS: '5',
+      REMINDER_INTERVAL_MINUTES: '30',
+      WEBHOOK_EXTRA_ORIGINS: 'http://127.0.0.1:9000, https://proxy.example.cn',
     })
     expect(config).toEqual({
       port: 9000,
@@ -75,6 +93,15 @@ describe('loadConfig', () => {
       loginDeviceDays: 90,
       trustProxy: true,
       publicUrl: 'https://report.example.cn',
+      outboundWorker: false,
+      outboundIntervalSeconds: 5,
+      outboundMaxAttempts: 3,
+      outboundRetryBaseSeconds: 10,
+      outboundRetryMaxSeconds: 600,
+      outboundLeaseSeconds: 60,
+      outboundTimeoutSeconds: 5,
+      reminderIntervalMinutes: 30,
+      webhookExtraOrigins: ['http://127.0.0.1:9000', 'https://proxy.example.cn'],
     })
   })
 
@@ -95,6 +122,10 @@ describe('loadConfig', () => {
     ['PUBLIC_URL', 'https://report.example.cn/?next=evil', /PUBLIC_URL/],
     ['PUBLIC_URL', 'https://report.example.cn/#x', /PUBLIC_URL/],
     ['LOGIN_FIRST_DELAY_SECONDS', '0', /LOGIN_FIRST_DELAY_SECONDS/],
+    ['OUTBOUND_MAX_ATTEMPTS', '0', /OUTBOUND_MAX_ATTEMPTS/],
+    ['OUTBOUND_LEASE_SECONDS', '10', /OUTBOUND_LEASE_SECONDS/],
+    ['WEBHOOK_EXTRA_ORIGINS', 'http://127.0.0.1:9000/hook', /WEBHOOK_EXTRA_ORIGINS/],
+    ['WEBHOOK_EXTRA_ORIGINS', 'file:///etc', /WEBHOOK_EXTRA_ORIGINS/],
   ])('refuses %s=%s with a message naming the setting', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message)
   })

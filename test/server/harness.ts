@@ -26,6 +26,8 @@ export type TestServer = {
   login(username: string, password: string): Promise<string>
   /** A second app on the same database, as a second instance behind a load balancer; closed by close(). */
   anotherInstance(): Promise<FastifyInstance>
+  /** A second connection pool to the same database, as another instance's worker would hold; closed by close(). */
+  anotherDatabase(): Kysely<Database>
   close(): Promise<void>
 }
 
@@ -46,7 +48,7 @@ async function withAdminClient(url: string, statement: string): Promise<void> {
 export async function startServer(
   dialect: Dialect,
   overrides: Partial<Config> = {},
-  deps: { readonly now?: () => Date } = {},
+  deps: { readonly now?: () => Date; readonly logStream?: { write(line: string): void } } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'school-report-test-'))
   const base = loadConfig({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist'), LOG_LEVEL: 'silent', LOGIN_MAX_PER_MINUTE: '1000' })
@@ -60,10 +62,11 @@ export async function startServer(
   const database = createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {})
   await migrateToLatest(database.db)
   await seedDemo(database.db)
-  const app = await buildApp(config, { database, ...(deps.now ? { now: deps.now } : {}) })
+  const app = await buildApp(config, { database, ...(deps.now ? { now: deps.now } : {}), ...(deps.logStream ? { logStream: deps.logStream } : {}) })
   await app.ready()
 
   const others: FastifyInstance[] = []
+  const otherDatabases: Kysely<Database>[] = []
 
   return {
     app,
@@ -75,6 +78,11 @@ export async function startServer(
       others.push(other)
       return other
     },
+    anotherDatabase() {
+      const other = createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {}).db
+      otherDatabases.push(other)
+      return other
+    },
     async login(username, password) {
       const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
       if (response.statusCode !== 200) throw new Error(`login as ${username} failed: ${response.statusCode} ${response.body}`)
@@ -82,6 +90,7 @@ export async function startServer(
     },
     async close() {
       for (const other of others) await other.close()
+      for (const other of otherDatabases) await other.destroy()
       await app.close()
       if (dialect === 'postgres' && postgresUrl) await withAdminClient(postgresUrl, `drop schema ${schema} cascade`)
       await rm(dataDir, { recursive: true, force: true })

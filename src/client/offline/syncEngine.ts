@@ -1,6 +1,6 @@
 import { digestOf } from '../../core/digest.js'
 import { MAX_BATCH, type Receipt, type SubmitResult } from '../../core/protocol.js'
-import { retryDelay } from './backoff.js'
+import { retryDelay } from '../../core/backoff.js'
 import { listRecords, toEnvelope, updateRecords, type OutboxError, type OutboxRecord } from './outbox.js'
 import { pullReference, type PulledData } from './pullReference.js'
 import { markQueued, markRejected, markRetry, markSending, markSent } from './recordTransitions.js'

@@ -12,6 +12,7 @@ import * as districtScope from './migrations/0010-district-scope.js'
 import * as countyReads from './migrations/0011-county-reads.js'
 import * as schedules from './migrations/0012-schedules.js'
 import * as noticesCampaigns from './migrations/0013-notices-campaigns.js'
+import * as remindersOutbound from './migrations/0014-reminders-outbound.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011-county-reads': countyReads,
   '0012-schedules': schedules,
   '0013-notices-campaigns': noticesCampaigns,
+  '0014-reminders-outbound': remindersOutbound,
 }
 
 const provider: MigrationProvider = {

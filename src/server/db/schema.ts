@@ -34,6 +34,11 @@ export interface Database {
   campaigns: CampaignsTable
   campaign_targets: CampaignTargetsTable
   campaign_acks: CampaignAcksTable
+  webhooks: WebhooksTable
+  reminders: RemindersTable
+  outbound_messages: OutboundMessagesTable
+  outbound_message_reminders: OutboundMessageRemindersTable
+  reminder_settings: ReminderSettingsTable
 }
 
 /** Who did what and when (migration 0005): sign-ins, failures, bureau actions. */
@@ -398,4 +403,62 @@ export interface CampaignAcksTable {
   user_id: string
   acked_at: string
   received_at: string
+}
+
+/** A group robot of a district or school (migration 0014). `url` and `secret` are secrets. */
+export interface WebhooksTable {
+  id: string
+  district_id: string
+  school_id: string | null
+  channel: 'wecom' | 'dingtalk'
+  url: string
+  secret: string | null
+  set_by: string | null
+  set_at: string
+}
+
+/** An in-app 催报 reminder to one school (migration 0014). */
+export interface RemindersTable {
+  id: string
+  dedup_key: string
+  district_id: string
+  school_id: string
+  form_id: string
+  period: string
+  origin: 'manual' | 'before' | 'after'
+  day: string
+  created_at: string
+  created_by: string | null
+}
+
+/** One group message to send (migration 0014). */
+export interface OutboundMessagesTable {
+  id: string
+  dedup_key: string
+  district_id: string
+  webhook_id: string
+  channel: 'wecom' | 'dingtalk'
+  title: string
+  payload: string
+  state: 'pending' | 'sending' | 'retrying' | 'sent' | 'dead'
+  attempts: number
+  next_attempt_at: string
+  lease_until: string | null
+  claim_token: string | null
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
+export interface OutboundMessageRemindersTable {
+  message_id: string
+  reminder_id: string
+}
+
+export interface ReminderSettingsTable {
+  district_id: string
+  /** JSON ReminderSettings. */
+  settings: string
+  set_by: string | null
+  set_at: string
 }

@@ -2,6 +2,7 @@ import { campaignSource } from './campaign-source.js'
 import { hazardSource } from './hazard-source.js'
 import { noticeSource } from './notice-source.js'
 import { pledgeSource } from './pledge-source.js'
+import { reminderSource } from './reminder-source.js'
 import { reportSource } from './report-source.js'
 import type { TodoSource } from './source.js'
 
@@ -15,4 +16,5 @@ export const todoSources: readonly TodoSource[] = [
   pledgeSource,
   noticeSource,
   campaignSource,
+  reminderSource,
 ]

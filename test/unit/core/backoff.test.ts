@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BACKOFF_MAX_MS, retryDelay } from '../../../src/client/offline/backoff.js'
+import { BACKOFF_MAX_MS, backoffCeiling, retryDelay } from '../../../src/core/backoff.js'
 
 describe('retryDelay', () => {
   it('spreads the first retry over 0–2 s and doubles the ceiling per attempt', () => {
@@ -21,5 +21,13 @@ describe('retryDelay', () => {
     const delays = [0.1, 0.4, 0.9].map((r) => retryDelay(4, () => r))
     expect(new Set(delays).size).toBe(3)
     expect(delays.every((delay) => delay >= 0 && delay < 32_000)).toBe(true)
+  })
+})
+
+describe('a window of its own (the server\'s outbound queue)', () => {
+  it('doubles from its own base up to its own ceiling', () => {
+    const window = { baseMs: 30_000, maxMs: 3_600_000 }
+    expect([0, 1, 2, 3, 7, 8, 20].map((attempts) => backoffCeiling(attempts, window))).toEqual([30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000, 3_600_000])
+    expect(retryDelay(2, () => 0.5, window)).toBe(60_000)
   })
 })

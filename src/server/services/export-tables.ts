@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import { chinaTime } from '../../core/exportLayout.js'
 import type { CompletenessResponse, CompletenessState } from '../../core/protocol.js'
 import { schoolKindLabel } from '../../core/schoolKinds.js'
-import type { ReadScope } from '../auth/scope.js'
+import { schoolIdInScope, type ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 import { drained, openSink, type ExportFormat } from '../exports/table-sink.js'
 import { iterateHazards } from './reports-hazards.js'
@@ -20,9 +20,10 @@ export async function writeCompletenessExport(
   format: ExportFormat,
   title: string,
   report: CompletenessResponse,
+  scope: ReadScope,
 ): Promise<void> {
-  const ids = report.schools.map((row) => row.schoolId)
-  const schools = ids.length === 0 ? [] : await db.selectFrom('schools').select(['id', 'kind', 'township']).where('id', 'in', ids).execute()
+  // The scope's schools by district, not the report's school ids as parameters (one per school).
+  const schools = await db.selectFrom('schools').select(['id', 'kind', 'township']).where(schoolIdInScope('id', scope, 'district_id')).execute()
   const byId = new Map(schools.map((school) => [school.id, school]))
   const sink = openSink(format, out, `${title} ${report.period}`, [
     { header: '学校', width: 24 }, { header: '类型', width: 12 }, { header: '乡镇', width: 10 }, { header: '状态', width: 10 },

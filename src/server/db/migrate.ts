@@ -10,6 +10,7 @@ import * as templateOwners from './migrations/0008-template-owners.js'
 import * as loginSecurity from './migrations/0009-login-security.js'
 import * as districtScope from './migrations/0010-district-scope.js'
 import * as countyReads from './migrations/0011-county-reads.js'
+import * as scale from './migrations/0018-scale.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-login-security': loginSecurity,
   '0010-district-scope': districtScope,
   '0011-county-reads': countyReads,
+  '0018-scale': scale,
 }
 
 const provider: MigrationProvider = {

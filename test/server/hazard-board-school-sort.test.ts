@@ -101,6 +101,8 @@ describe('the hazard board sorted by school reads in index order (sqlite)', () =
         // at a time ("LAST 2 TERMS"), never the district's hazards all at once.
         expect(text.split('\n')[0], query).toMatch(/^SEARCH s USING COVERING INDEX schools_district_name/)
         expect(text, query).not.toMatch(/TEMP B-TREE FOR ORDER BY/)
+        // Each school's hazards by its id: an index led by status alone reads the district's for every school.
+        expect(text, query).toMatch(/SEARCH h USING (COVERING )?INDEX \w+ \(school_id=\?/)
       }
     } finally {
       statement['all'] = all

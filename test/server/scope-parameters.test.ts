@@ -68,7 +68,7 @@ describe.each(dialects)('district reads carry no list of school ids (%s)', (dial
     probe.reset()
     const response = await server.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: bearer(bureau) })
     expect(response.statusCode, response.body).toBe(200)
-    return { body: (response.headers['content-type']?.includes('json') ? response.json() : response.body) as T, parameters: probe.most() }
+    return { body: (String(response.headers['content-type'] ?? '').includes('json') ? response.json() : response.body) as T, parameters: probe.most() }
   }
 
   it('scopes by district in the query: no statement carries a parameter per school', async () => {

@@ -24,7 +24,13 @@ export function openSink(format: ExportFormat, out: Writable, sheetName: string,
   return format === 'xlsx' ? xlsxSink(out, sheetName, columns) : csvSink(out, columns)
 }
 
-/** Waits while the client reads slower than the database delivers, so buffers stay bounded. */
+/**
+ * Called between pages. Waits while the client reads slower than the database delivers, so
+ * buffers stay bounded; and always gives the event loop a turn: better-sqlite3 answers
+ * synchronously and the rows are serialised synchronously, so without it a whole export (seconds
+ * at a county's size) would run as one task and the server would answer nobody meanwhile.
+ */
 export async function drained(out: Writable): Promise<void> {
   if (out.writableNeedDrain && !out.destroyed) await once(out, 'drain')
+  await new Promise<void>((resolve) => setImmediate(resolve))
 }

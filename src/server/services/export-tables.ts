@@ -30,7 +30,9 @@ export async function writeCompletenessExport(
     { header: '截止时间（北京时间）', width: 20 }, { header: '首次上报（北京时间）', width: 20 }, { header: '已更正', width: 8 },
     { header: '更正时间（北京时间）', width: 20 }, { header: '上报次数', width: 8 },
   ])
-  for (const row of report.schools) {
+  for (const [index, row] of report.schools.entries()) {
+    // A turn for other requests every page's worth of rows, as the paged exports do.
+    if (index > 0 && index % 500 === 0) await drained(out)
     const school = byId.get(row.schoolId)
     await sink.addRow([
       row.schoolName, school ? schoolKindLabel(school.kind).zh : null, school?.township ?? null, stateLabel[row.state],
@@ -54,7 +56,9 @@ export async function writeHazardsExport(
     { header: '整改期限', width: 12 }, { header: '逾期天数', width: 8 }, { header: '责任人', width: 12 },
     { header: '发现时间（北京时间）', width: 20 }, { header: '最近变化（北京时间）', width: 20 }, { header: '已存在天数', width: 8 },
   ])
-  for await (const page of iterateHazards(db, scope, today)) {
+  // Pages of 200: each page's rows are serialised in one go, and XLSX takes about as long per row as
+  // the database takes per page, so the page size bounds how long the server answers nobody else.
+  for await (const page of iterateHazards(db, scope, today, 200)) {
     for (const row of page) {
       await sink.addRow([
         row.id, row.schoolName, row.subject.zh, row.item.zh, row.description, severityLabel[row.severity] ?? row.severity,

@@ -5,7 +5,7 @@ import type { CompletenessResponse, CompletenessState } from '../../core/protoco
 import { schoolKindLabel } from '../../core/schoolKinds.js'
 import { schoolIdInScope, type ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
-import { drained, openSink, type ExportFormat } from '../exports/table-sink.js'
+import { drained, openSink, ROWS_PER_TURN, type ExportFormat } from '../exports/table-sink.js'
 import { iterateHazards } from './reports-hazards.js'
 
 const stateLabel: Record<CompletenessState, string> = { on_time: '按时', late: '逾期上报', missing: '未报', not_due: '未到期' }
@@ -31,8 +31,8 @@ export async function writeCompletenessExport(
     { header: '更正时间（北京时间）', width: 20 }, { header: '上报次数', width: 8 },
   ])
   for (const [index, row] of report.schools.entries()) {
-    // A turn for other requests every page's worth of rows, as the paged exports do.
-    if (index > 0 && index % 500 === 0) await drained(out)
+    // A turn for other requests every few rows, as the paged exports do.
+    if (index > 0 && index % ROWS_PER_TURN === 0) await drained(out)
     const school = byId.get(row.schoolId)
     await sink.addRow([
       row.schoolName, school ? schoolKindLabel(school.kind).zh : null, school?.township ?? null, stateLabel[row.state],
@@ -56,10 +56,9 @@ export async function writeHazardsExport(
     { header: '整改期限', width: 12 }, { header: '逾期天数', width: 8 }, { header: '责任人', width: 12 },
     { header: '发现时间（北京时间）', width: 20 }, { header: '最近变化（北京时间）', width: 20 }, { header: '已存在天数', width: 8 },
   ])
-  // Pages of 200: each page's rows are serialised in one go, and XLSX takes about as long per row as
-  // the database takes per page, so the page size bounds how long the server answers nobody else.
-  for await (const page of iterateHazards(db, scope, today, 200)) {
-    for (const row of page) {
+  for await (const page of iterateHazards(db, scope, today)) {
+    for (const [index, row] of page.entries()) {
+      if (index > 0 && index % ROWS_PER_TURN === 0) await drained(out)
       await sink.addRow([
         row.id, row.schoolName, row.subject.zh, row.item.zh, row.description, severityLabel[row.severity] ?? row.severity,
         row.level === null ? null : levelLabel[row.level] ?? row.level, statusLabel[row.status] ?? row.status, row.deadline,

@@ -36,7 +36,11 @@ export async function pledgeReport(
 
   // Grouped once: filtering every signature for every school grows with their product.
   const bySchool = new Map<string, typeof signatures>()
-  for (const signature of signatures) bySchool.set(signature.school_id, [...(bySchool.get(signature.school_id) ?? []), signature])
+  for (const signature of signatures) {
+    const mine = bySchool.get(signature.school_id)
+    if (mine) mine.push(signature)
+    else bySchool.set(signature.school_id, [signature])
+  }
   const overdueDay = pledgeDaysOverdue(version.due_date, today) > 0
   const rows: PledgeReportRow[] = schools.map((school) => {
     const mine = bySchool.get(school.id) ?? []

@@ -6,12 +6,14 @@
 // Chromium times the workspace's screens from navigation to their table painted.
 import { mkdtempSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FastifyInstance } from 'fastify'
+import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
 import { periodOf } from '../../src/core/periods.js'
+import type { Database } from '../../src/server/db/schema.js'
 import { openCounty, type CountyTarget } from './countyApp.js'
 import { login, seedCounty, type CountySummary } from './seedCounty.js'
 import { builtApp } from '../appUnderTest.js'
@@ -19,7 +21,13 @@ import { launchChromium } from '../chromium.js'
 import { bureauScreens, timeScreens } from './screenPaint.js'
 import { installSyncDbTimer } from './syncDbTimer.js'
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '150,600,2000' }, runs: { type: 'string', default: '5' }, screens: { type: 'string', default: 'true' }, dialects: { type: 'string' } } })
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '150,600,2000' }, runs: { type: 'string', default: '5' }, screens: { type: 'string', default: 'true' }, dialects: { type: 'string' },
+    // Time a county seed:county built earlier instead of seeding afresh: {size} in the dir or schema name.
+    'sqlite-dir': { type: 'string' }, 'pg-schema': { type: 'string' },
+  },
+})
 const SIZES = values.sizes.split(',').map(Number)
 const RUNS = Number(values.runs)
 const TARGET_P95_MS = 300
@@ -29,7 +37,36 @@ const PORT = Number(process.env['BENCH_PORT'] ?? 8213)
 const staticDir = SCREENS ? await builtApp() : undefined
 const timer = installSyncDbTimer()
 
-type Sample = { ms: number; syncMs: number; bytes: number }
+type Sample = { ms: number; syncMs: number; bytes: number; healthMs: number }
+
+/**
+ * Asks /health every 10 ms while a read runs and keeps the longest wait for an answer, counted from
+ * when the question was due: a timer that fires late was held up by the same blocked event loop
+ * (a long synchronous database call, or rows serialised without a pause), as a user's request would be.
+ */
+function healthProbe(app: FastifyInstance): { stop(): Promise<number> } {
+  let running = true
+  let worst = 0
+  const loop = (async () => {
+    while (running) {
+      const due = performance.now() + 10
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      // Late already: the loop was held up, even if the read ended meanwhile.
+      worst = Math.max(worst, performance.now() - due)
+      if (!running) break
+      const response = await app.inject({ method: 'GET', url: '/api/v1/health' })
+      if (response.statusCode !== 200) throw new Error(`/health: ${response.statusCode}`)
+      worst = Math.max(worst, performance.now() - due)
+    }
+  })()
+  return {
+    async stop() {
+      running = false
+      await loop
+      return worst
+    },
+  }
+}
 type Measured = { read: string; samples: Sample[]; note?: string; screen?: boolean }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -39,11 +76,14 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function timed(app: FastifyInstance, token: string, url: string): Promise<Sample & { body: string }> {
   timer.reset()
+  const health = healthProbe(app)
   const started = performance.now()
   const response = await app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { authorization: `Bearer ${token}` } })
   const ms = performance.now() - started
+  const syncMs = timer.longestMs()
+  const healthMs = await health.stop()
   if (response.statusCode !== 200) throw new Error(`GET ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`)
-  return { ms, syncMs: timer.longestMs(), bytes: response.rawPayload.length, body: response.body }
+  return { ms, syncMs, healthMs, bytes: response.rawPayload.length, body: response.body }
 }
 
 /** Follows a cursor list to its end: each page is a sample; the whole walk is one more read. */
@@ -57,7 +97,10 @@ async function walk(app: FastifyInstance, token: string, first: string, next: (c
     if (cursor === null) break
     url = next(cursor)
   }
-  const total = { ms: pages.reduce((sum, page) => sum + page.ms, 0), syncMs: Math.max(...pages.map((page) => page.syncMs)), bytes: pages.reduce((sum, page) => sum + page.bytes, 0) }
+  const total = {
+    ms: pages.reduce((sum, page) => sum + page.ms, 0), syncMs: Math.max(...pages.map((page) => page.syncMs)),
+    healthMs: Math.max(...pages.map((page) => page.healthMs)), bytes: pages.reduce((sum, page) => sum + page.bytes, 0),
+  }
   return { pages, total, count: pages.length }
 }
 
@@ -122,33 +165,53 @@ async function measureScreens(app: FastifyInstance, now: Date): Promise<Measured
   try {
     const timings = await timeScreens(browser, `http://127.0.0.1:${PORT}`, bureauScreens({ month, schoolId: schools.schools[0]?.id ?? '' }), RUNS)
     return timings.map((timing) => ({
-      read: timing.screen, screen: true, samples: timing.samples.map((ms) => ({ ms, syncMs: 0, bytes: 0 })), ...(timing.note ? { note: timing.note } : {}),
+      read: timing.screen, screen: true, samples: timing.samples.map((ms) => ({ ms, syncMs: 0, healthMs: 0, bytes: 0 })), ...(timing.note ? { note: timing.note } : {}),
     }))
   } finally {
     await browser.close()
   }
 }
 
-type Row = { dialect: string; size: number; summary: CountySummary; seedSeconds: number; reads: Measured[] }
+type Row = { dialect: string; size: number; summary: CountySummary; seedSeconds: number | null; reads: Measured[]; load: string }
+
+/** The machine's 1/5/15-minute load averages: the figures mean little without them on a shared machine. */
+function loadAverage(): string {
+  return loadavg().map((value) => value.toFixed(1)).join(' / ')
+}
+
+/** What a county built earlier holds, counted from its tables (seed:county printed the rest). */
+async function countCounty(db: Kysely<Database>): Promise<CountySummary> {
+  const count = async (table: 'schools' | 'submissions' | 'hazards' | 'users', where?: [string, string]) => {
+    let query = db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n'))
+    if (where) query = query.where(sql.ref(where[0]), '=', where[1])
+    return Number((await query.executeTakeFirstOrThrow()).n)
+  }
+  return {
+    schools: await count('schools'), users: await count('users'), reports: await count('submissions'), hazards: await count('hazards'),
+    rectified: 0, closed: await count('hazards', ['status', 'closed']), refused: 0,
+  }
+}
 
 async function runSize(dialect: 'sqlite' | 'postgres', size: number): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), `county-${size}-`))
   const databaseUrl = process.env['DATABASE_URL']
-  const schema = `bench_county_${size}_${Date.now().toString(36)}`
-  const target: CountyTarget = dialect === 'sqlite' ? { dataDir: join(dir, 'data') } : { databaseUrl: databaseUrl ?? '', schema }
-  const county = await openCounty(target, staticDir === undefined ? { fresh: true } : { fresh: true, staticDir })
+  const existing = dialect === 'sqlite' ? values['sqlite-dir']?.replaceAll('{size}', String(size)) : values['pg-schema']?.replaceAll('{size}', String(size))
+  const schema = existing ?? `bench_county_${size}_${Date.now().toString(36)}`
+  const target: CountyTarget = dialect === 'sqlite' ? { dataDir: existing ?? join(dir, 'data') } : { databaseUrl: databaseUrl ?? '', schema }
+  const county = await openCounty(target, { fresh: existing === undefined, ...(staticDir === undefined ? {} : { staticDir }) })
   try {
     const started = performance.now()
-    const summary = await seedCounty(county.app, county.clock, { schools: size, log: () => undefined })
-    const seedSeconds = (performance.now() - started) / 1000
-    console.error(`${dialect} ${size}: seeded ${JSON.stringify(summary)} in ${seedSeconds.toFixed(0)} s`)
+    const summary = existing === undefined ? await seedCounty(county.app, county.clock, { schools: size, log: () => undefined }) : await countCounty(county.db)
+    const seedSeconds = existing === undefined ? (performance.now() - started) / 1000 : null
+    const load = loadAverage()
+    console.error(`${dialect} ${size}: ${existing === undefined ? `seeded ${JSON.stringify(summary)} in ${seedSeconds?.toFixed(0)} s` : `county ${existing}`}; load ${load}`)
     const reads = await measure(county.app, county.clock.now)
     if (SCREENS) reads.push(...(await measureScreens(county.app, county.clock.now)))
-    return { dialect, size, summary, seedSeconds, reads }
+    return { dialect, size, summary, seedSeconds, reads, load: `${load} → ${loadAverage()}` }
   } finally {
     await county.close()
     await rm(dir, { recursive: true, force: true })
-    if (dialect === 'postgres' && databaseUrl) {
+    if (dialect === 'postgres' && databaseUrl && existing === undefined) {
       const client = new pg.Client({ connectionString: databaseUrl })
       await client.connect()
       await client.query(`drop schema ${schema} cascade`)
@@ -161,15 +224,15 @@ function report(rows: readonly Row[]): void {
   const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1))
   for (const dialect of [...new Set(rows.map((row) => row.dialect))]) {
     const mine = rows.filter((row) => row.dialect === dialect)
-    console.log(`\n### ${dialect}: ${mine.map((row) => `${row.size} schools = ${row.summary.reports} reports, ${row.summary.hazards} hazards (seeded in ${row.seedSeconds.toFixed(0)} s)`).join('; ')}\n`)
-    console.log(`| read | ${mine.map((row) => `${row.size}: p50 / p95 ms`).join(' | ')} | growth (×data → ×p50) | longest sync DB ms | note |`)
-    console.log(`|---|${mine.map(() => '---').join('|')}|---|---|---|`)
+    console.log(`\n### ${dialect}: ${mine.map((row) => `${row.size} schools = ${row.summary.reports} reports, ${row.summary.hazards} hazards (${row.seedSeconds === null ? 'built earlier' : `seeded in ${row.seedSeconds.toFixed(0)} s`}; load ${row.load})`).join('; ')}\n`)
+    console.log(`| read | ${mine.map((row) => `${row.size}: p50 / p95 ms`).join(' | ')} | growth (×data → ×p50) | longest sync DB ms | longest /health wait ms | note |`)
+    console.log(`|---|${mine.map(() => '---').join('|')}|---|---|---|---|`)
     const names = mine[0]?.reads.map((read) => read.read) ?? []
     for (const name of names) {
       const per = mine.map((row) => row.reads.find((read) => read.read === name))
       const stats = per.map((read) => {
         const ms = (read?.samples ?? []).map((sample) => sample.ms).sort((a, b) => a - b)
-        return { p50: percentile(ms, 50), p95: percentile(ms, 95), sync: Math.max(0, ...(read?.samples ?? []).map((sample) => sample.syncMs)) }
+        return { p50: percentile(ms, 50), p95: percentile(ms, 95), sync: Math.max(0, ...(read?.samples ?? []).map((sample) => sample.syncMs)), health: Math.max(0, ...(read?.samples ?? []).map((sample) => sample.healthMs)) }
       })
       const growth: string[] = []
       let flagged = false
@@ -189,7 +252,7 @@ function report(rows: readonly Row[]): void {
       const over = stats.some((stat) => stat.p95 > target)
       const notes = per.map((read) => read?.note ?? '').filter(Boolean)
       const note = [[...new Set(notes)].join(' / '), over ? `over ${target} ms` : '', flagged ? 'superlinear' : ''].filter(Boolean).join('; ')
-      console.log(`| ${name} | ${stats.map((stat) => `${fmt(stat.p50)} / ${fmt(stat.p95)}`).join(' | ')} | ${growth.join(', ')} | ${screen ? 'n/a (browser)' : dialect === 'postgres' ? 'n/a (async driver)' : stats.map((stat) => fmt(stat.sync)).join(' / ')} | ${note} |`)
+      console.log(`| ${name} | ${stats.map((stat) => `${fmt(stat.p50)} / ${fmt(stat.p95)}`).join(' | ')} | ${growth.join(', ')} | ${screen ? 'n/a (browser)' : dialect === 'postgres' ? 'n/a (async driver)' : stats.map((stat) => fmt(stat.sync)).join(' / ')} | ${screen ? 'n/a (browser)' : stats.map((stat) => fmt(stat.health)).join(' / ')} | ${note} |`)
     }
   }
 }

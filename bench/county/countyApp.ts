@@ -1,18 +1,19 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
 import { buildApp } from '../../src/server/app.js'
 import { loadConfig, type Config } from '../../src/server/config.js'
 import { createDatabase } from '../../src/server/db/database.js'
 import { migrateToLatest } from '../../src/server/db/migrate.js'
+import type { Database } from '../../src/server/db/schema.js'
 import { seedDemo } from '../../src/server/seed.js'
 import type { CountyClock } from './seedCounty.js'
 
 export type CountyTarget = { readonly dataDir: string } | { readonly databaseUrl: string; readonly schema: string }
 
-export type CountyApp = { readonly app: FastifyInstance; readonly clock: CountyClock; close(): Promise<void> }
+export type CountyApp = { readonly app: FastifyInstance; readonly db: Kysely<Database>; readonly clock: CountyClock; close(): Promise<void> }
 
 /** The demo's data dir (`npm start`'s ./data): a county must never land in it. */
 export function refuseDemoDir(dataDir: string): void {
@@ -59,5 +60,5 @@ export async function openCounty(target: CountyTarget, options: { fresh: boolean
   const clock: CountyClock = { now: new Date() }
   const app = await buildApp(config, { database, now: () => clock.now })
   await app.ready()
-  return { app, clock, close: () => app.close() }
+  return { app, db: database.db, clock, close: () => app.close() }
 }

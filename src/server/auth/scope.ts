@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { Role, User } from '../../core/protocol.js'
 import { ApiHttpError } from '../api-error.js'
 import type { Database } from '../db/schema.js'
@@ -60,4 +60,22 @@ export async function narrowToSchool(db: Kysely<Database>, user: User, schoolId:
   const school = await findSchool(db, schoolId)
   if (!school || !canSeeSchool(user, school)) throw new ApiHttpError('forbidden', 'You may not see this school')
   return { kind: 'school', schoolId }
+}
+
+/**
+ * A table's school_id column limited to a scope, as one condition: a district's schools by a
+ * subquery (or by `districtColumn`, when the table holds the school's district itself, as
+ * schools does), so a statement's parameters do not grow with the district (one per school, and
+ * past 32,766 SQLite refuses the statement).
+ */
+export function schoolIdInScope(column: string, scope: ReadScope, districtColumn?: string): RawBuilder<SqlBool> {
+  switch (scope.kind) {
+    case 'all': return sql<SqlBool>`1 = 1`
+    case 'none': return sql<SqlBool>`1 = 0`
+    case 'school': return sql<SqlBool>`${sql.ref(column)} = ${scope.schoolId}`
+    case 'district':
+      return districtColumn === undefined
+        ? sql<SqlBool>`${sql.ref(column)} in (select scoped.id from schools scoped where scoped.district_id = ${scope.districtId})`
+        : sql<SqlBool>`${sql.ref(districtColumn)} = ${scope.districtId}`
+  }
 }

@@ -13,6 +13,7 @@ import * as countyReads from './migrations/0011-county-reads.js'
 import * as schedules from './migrations/0012-schedules.js'
 import * as noticesCampaigns from './migrations/0013-notices-campaigns.js'
 import * as remindersOutbound from './migrations/0014-reminders-outbound.js'
+import * as scale from './migrations/0018-scale.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012-schedules': schedules,
   '0013-notices-campaigns': noticesCampaigns,
   '0014-reminders-outbound': remindersOutbound,
+  '0018-scale': scale,
 }
 
 const provider: MigrationProvider = {

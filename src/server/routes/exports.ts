@@ -77,10 +77,11 @@ export const exportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
       const newest = (await formVersions(ctx.db, id, templateReach(signedInUser(request)))).at(-1)
       if (!newest) throw new ApiHttpError('not_found', 'No such form')
       if (!periodFitsForm(value, newest.period)) throw new ApiHttpError('bad_request', bilingual(periodMismatch(newest.period)))
-      const report = await computeCompleteness(ctx.db, { scope: readScope(signedInUser(request)), formId: id, period: value, now: ctx.now() })
+      const scope = readScope(signedInUser(request))
+      const report = await computeCompleteness(ctx.db, { scope, formId: id, period: value, now: ctx.now() })
       await audit(request, { table: 'completeness', formId: id, period: value, format: request.params.format })
       return streamExport(request, reply, request.params.format, `${newest.title.zh}-${value}-上报情况`, report.schools.length, (out) =>
-        writeCompletenessExport(ctx.db, out, request.params.format, newest.title.zh, report))
+        writeCompletenessExport(ctx.db, out, request.params.format, newest.title.zh, report, scope))
     },
   )
 

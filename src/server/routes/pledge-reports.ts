@@ -5,7 +5,7 @@ import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
-import { visibleSchoolIds } from '../auth/scope.js'
+import { readScope } from '../auth/scope.js'
 import { templateReach } from '../auth/template-owner.js'
 import { pledgeReport } from '../services/pledge-report.js'
 
@@ -29,8 +29,7 @@ export const pledgeReportsRoutes: FastifyPluginAsync<AppContext> = async (app, c
     { schema, preHandler: requireRole('inspector', 'bureau') },
     async (request): Promise<PledgeReportResponse> => {
       const user = signedInUser(request)
-      const scope = await visibleSchoolIds(ctx.db, user)
-      const report = await pledgeReport(ctx.db, templateReach(user), scope, request.query.versionId, todayIso(ctx.now()))
+      const report = await pledgeReport(ctx.db, templateReach(user), readScope(user), request.query.versionId, todayIso(ctx.now()))
       if (!report) throw new ApiHttpError('not_found', 'No such pledge version')
       return report
     },

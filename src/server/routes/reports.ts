@@ -8,7 +8,7 @@ import { ApiHttpError } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
-import { narrowToSchool, readScope, visibleSchoolIds } from '../auth/scope.js'
+import { narrowToSchool, readScope } from '../auth/scope.js'
 import { templateReach } from '../auth/template-owner.js'
 import { formVersions } from '../services/export-form.js'
 import { canteenSummary } from '../services/reports-canteen.js'
@@ -71,12 +71,11 @@ export const reportsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) =>
     const newest = (await formVersions(ctx.db, request.query.formId, templateReach(signedInUser(request)))).at(-1)
     if (!newest || newest.kind !== 'survey' || newest.period === undefined) throw new ApiHttpError('not_found', 'No such survey')
     if (!isPeriod(request.query.period, newest.period)) throw new ApiHttpError('bad_request', `This survey is reported per ${newest.period}`)
-    const scope = await visibleSchoolIds(ctx.db, signedInUser(request))
-    return surveyTotals(ctx.db, newest as FormTemplate & { period: PeriodKind }, request.query.period, scope)
+    return surveyTotals(ctx.db, newest as FormTemplate & { period: PeriodKind }, request.query.period, readScope(signedInUser(request)))
   })
 
   app.get('/reports/pledge-summary', async (request): Promise<PledgeSummary> => {
     const user = signedInUser(request)
-    return pledgeSummary(ctx.db, templateReach(user), await visibleSchoolIds(ctx.db, user), todayIso(ctx.now()))
+    return pledgeSummary(ctx.db, templateReach(user), readScope(user), todayIso(ctx.now()))
   })
 }

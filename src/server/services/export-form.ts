@@ -4,7 +4,7 @@ import { chinaTime, reportCells, reportColumns, type ExportCell } from '../../co
 import type { Answers, FormTemplate } from '../../core/forms/types.js'
 import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
-import { drained, openSink, type ExportFormat, type TableColumn } from '../exports/table-sink.js'
+import { drained, openSink, ROWS_PER_TURN, type ExportFormat, type TableColumn } from '../exports/table-sink.js'
 import { iterateReports, type ReportFilter, type ReportRow } from './iterate-reports.js'
 
 export type FormExport = Omit<ReportFilter, 'periodic'> & {
@@ -67,7 +67,8 @@ export async function writeFormExport(db: Kysely<Database>, out: Writable, templ
   const cell = (value: ExportCell): ExportCell => (request.publicUrl === undefined && value !== null && typeof value === 'object' ? value.text : value)
   const filter: ReportFilter = { ...request, periodic: newest.period !== undefined }
   for await (const page of iterateReports(db, filter, request.pageSize)) {
-    for (const row of page) {
+    for (const [index, row] of page.entries()) {
+      if (index > 0 && index % ROWS_PER_TURN === 0) await drained(out)
       const answers = (JSON.parse(row.body) as { answers?: Answers }).answers ?? {}
       await sink.addRow([...baseCells(row), ...reportCells(columns, templates, answers, photoUrl).map(cell)])
     }

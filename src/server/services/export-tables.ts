@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely'
 import { chinaTime } from '../../core/exportLayout.js'
 import type { CompletenessResponse, CompletenessState } from '../../core/protocol.js'
 import { schoolKindLabel } from '../../core/schoolKinds.js'
-import type { ReadScope } from '../auth/scope.js'
+import { schoolIdInScope, type ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
-import { drained, openSink, type ExportFormat } from '../exports/table-sink.js'
+import { drained, openSink, ROWS_PER_TURN, type ExportFormat } from '../exports/table-sink.js'
 import { iterateHazards } from './reports-hazards.js'
 
 const stateLabel: Record<CompletenessState, string> = { on_time: '按时', late: '逾期上报', missing: '未报', not_due: '未到期', not_applicable: '无需填报' }
@@ -20,16 +20,19 @@ export async function writeCompletenessExport(
   format: ExportFormat,
   title: string,
   report: CompletenessResponse,
+  scope: ReadScope,
 ): Promise<void> {
-  const ids = report.schools.map((row) => row.schoolId)
-  const schools = ids.length === 0 ? [] : await db.selectFrom('schools').select(['id', 'kind', 'township']).where('id', 'in', ids).execute()
+  // The scope's schools by district, not the report's school ids as parameters (one per school).
+  const schools = await db.selectFrom('schools').select(['id', 'kind', 'township']).where(schoolIdInScope('id', scope, 'district_id')).execute()
   const byId = new Map(schools.map((school) => [school.id, school]))
   const sink = openSink(format, out, `${title} ${report.period}`, [
     { header: '学校', width: 24 }, { header: '类型', width: 12 }, { header: '乡镇', width: 10 }, { header: '状态', width: 10 },
     { header: '截止时间（北京时间）', width: 20 }, { header: '首次上报（北京时间）', width: 20 }, { header: '已更正', width: 8 },
     { header: '更正时间（北京时间）', width: 20 }, { header: '上报次数', width: 8 },
   ])
-  for (const row of report.schools) {
+  for (const [index, row] of report.schools.entries()) {
+    // A turn for other requests every few rows, as the paged exports do.
+    if (index > 0 && index % ROWS_PER_TURN === 0) await drained(out)
     const school = byId.get(row.schoolId)
     await sink.addRow([
       row.schoolName, school ? schoolKindLabel(school.kind).zh : null, school?.township ?? null, stateLabel[row.state],
@@ -54,7 +57,8 @@ export async function writeHazardsExport(
     { header: '发现时间（北京时间）', width: 20 }, { header: '最近变化（北京时间）', width: 20 }, { header: '已存在天数', width: 8 },
   ])
   for await (const page of iterateHazards(db, scope, today)) {
-    for (const row of page) {
+    for (const [index, row] of page.entries()) {
+      if (index > 0 && index % ROWS_PER_TURN === 0) await drained(out)
       await sink.addRow([
         row.id, row.schoolName, row.subject.zh, row.item.zh, row.description, severityLabel[row.severity] ?? row.severity,
         row.level === null ? null : levelLabel[row.level] ?? row.level, statusLabel[row.status] ?? row.status, row.deadline,

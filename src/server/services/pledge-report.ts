@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { pledgeDaysOverdue } from '../../core/pledges.js'
 import type { PledgeReportResponse, PledgeReportRow } from '../../core/protocol.js'
+import { schoolIdInScope, type ReadScope } from '../auth/scope.js'
 import { reaches, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { findPledgeVersion, latestVersionOf, toPledgeVersion } from './pledge-documents.js'
@@ -15,7 +16,7 @@ type Db = Kysely<Database>
 export async function pledgeReport(
   db: Db,
   reach: TemplateReach,
-  schoolIds: readonly string[] | 'all',
+  scope: ReadScope,
   versionId: string,
   today: string,
 ): Promise<PledgeReportResponse | undefined> {
@@ -24,21 +25,25 @@ export async function pledgeReport(
   if (!version || !reaches(reach, version.owner_district_id)) return undefined
   const current = (await latestVersionOf(db, version.pledge_id)) === version.version
 
-  let schoolsQuery = db.selectFrom('schools').select(['id', 'name']).orderBy('id')
-  if (schoolIds !== 'all') schoolsQuery = schoolsQuery.where('id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
-  const schools = await schoolsQuery.execute()
-
-  let signaturesQuery = db
+  const schools = await db.selectFrom('schools').select(['id', 'name']).where(schoolIdInScope('id', scope, 'district_id')).orderBy('id').execute()
+  const signatures = await db
     .selectFrom('pledge_signatures')
     .select(['id', 'school_id', 'user_id', 'signer_name', 'signed_at', 'received_at'])
     .where('version_id', '=', versionId)
+    .where(schoolIdInScope('school_id', scope))
     .orderBy('received_at')
-  if (schoolIds !== 'all') signaturesQuery = signaturesQuery.where('school_id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
-  const signatures = await signaturesQuery.execute()
+    .execute()
 
+  // Grouped once: filtering every signature for every school grows with their product.
+  const bySchool = new Map<string, typeof signatures>()
+  for (const signature of signatures) {
+    const mine = bySchool.get(signature.school_id)
+    if (mine) mine.push(signature)
+    else bySchool.set(signature.school_id, [signature])
+  }
   const overdueDay = pledgeDaysOverdue(version.due_date, today) > 0
   const rows: PledgeReportRow[] = schools.map((school) => {
-    const mine = signatures.filter((signature) => signature.school_id === school.id)
+    const mine = bySchool.get(school.id) ?? []
     const latest = mine.at(-1)
     return {
       schoolId: school.id,

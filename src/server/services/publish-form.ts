@@ -5,7 +5,7 @@ import type { FormTemplate } from '../../core/forms/types.js'
 import type { AdminFormVersion, User } from '../../core/protocol.js'
 import { ApiHttpError } from '../api-error.js'
 import { adminScope } from '../auth/admin-scope.js'
-import { visibleSchoolIds } from '../auth/scope.js'
+import { readScope, schoolIdInScope } from '../auth/scope.js'
 import { checkFirstVersion, ownerForPublish, ownerReached, PublishRefused, templateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { recordAudit } from './record-audit.js'
@@ -25,13 +25,12 @@ export async function listFormVersions(db: Db, user: User): Promise<AdminFormVer
     .orderBy('version', 'desc')
     .execute()
   // A global form is filed by every district: a bureau counts its own schools' reports only.
-  const schoolIds = await visibleSchoolIds(db, user)
-  let countQuery = db
+  const counts = await db
     .selectFrom('submissions')
     .select((eb) => ['form_id', 'form_version', eb.fn.countAll().as('n')])
+    .where(schoolIdInScope('school_id', readScope(user)))
     .groupBy(['form_id', 'form_version'])
-  if (schoolIds !== 'all') countQuery = countQuery.where('school_id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
-  const counts = await countQuery.execute()
+    .execute()
   const reports = new Map(counts.map((row) => [`${row.form_id}@${row.form_version}`, Number(row.n)]))
   return rows.map((row) => {
     const template = JSON.parse(row.template) as FormTemplate

@@ -117,11 +117,40 @@ export async function hazardBoardPage(db: Kysely<Database>, scope: ReadScope, qu
       // With one status asked for, "overdue" is the deadline order, which the index already holds.
       case 'overdue': case 'deadline': rows = rows.orderBy('h.deadline').orderBy('h.id'); break
       case 'age': rows = rows.orderBy('h.created_at').orderBy('h.id'); break
-      case 'school': rows = rows.orderBy('s.name').orderBy('h.deadline').orderBy('h.id'); break
+      case 'school': break
     }
-    found = await rows.limit(pageSize).offset(offset).execute()
+    found = sort === 'school'
+      ? await bySchool(db, scope, query, today).limit(pageSize).offset(offset).execute()
+      : await rows.limit(pageSize).offset(offset).execute()
   }
   return { rows: found.map((row) => toBoardRow(row, labels, today)), total, page, pageSize }
+}
+
+/**
+ * The rows by school: the district's schools in name order (index schools_district_name, migration
+ * 0018) as the outer loop, each school's hazards by deadline (hazards_school_deadline) inside, so a
+ * page is read in the order asked for instead of sorting every hazard of the district by a name.
+ * SQLite keeps a CROSS JOIN's tables in the order written; PostgreSQL plans it as an inner join.
+ * The school's id breaks ties between schools of one name, so each school's hazards stay together.
+ * The district is the school's (a hazard's district_id is copied from it): a condition on the
+ * hazard's own column would lead SQLite to an index not in deadline order.
+ */
+function bySchool(db: Kysely<Database>, scope: ReadScope, query: HazardBoardQuery, today: string) {
+  const inScope = scope.kind === 'district' ? sql<SqlBool>`s.district_id = ${scope.districtId}`
+    : scope.kind === 'school' ? sql<SqlBool>`s.id = ${scope.schoolId}`
+      : scope.kind === 'all' ? sql<SqlBool>`1 = 1` : sql<SqlBool>`1 = 0`
+  return db
+    .selectFrom('schools as s')
+    .crossJoin('hazards as h')
+    .whereRef('h.school_id', '=', 's.id')
+    .where(inScope)
+    .where(boardFilter('h', query, today))
+    .select(['h.id', 'h.school_id', 's.name as school_name', 'h.form_id', 'h.field_id', 'h.description', 'h.severity', 'h.status',
+      'h.deadline', 'h.responsible', 'h.created_at', 'h.updated_at'])
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .orderBy('h.deadline')
+    .orderBy('h.id')
 }
 
 /**

@@ -3,21 +3,22 @@ import type { Answers, FormTemplate, PeriodKind } from '../../core/forms/types.j
 import type { SurveyRateTotal, SurveyTotals } from '../../core/protocol.js'
 import { computeRate } from '../../core/rates.js'
 import { previousPeriod } from '../../core/recentPeriods.js'
+import { schoolIdInScope, type ReadScope } from '../auth/scope.js'
 import type { Database } from '../db/schema.js'
 
 type Db = Kysely<Database>
 
 /** The current report (latest correction) of each school for one period. */
-async function currentAnswers(db: Db, formId: string, period: string, schoolIds: readonly string[] | 'all'): Promise<Map<string, { id: string; answers: Answers }>> {
-  let query = db
+async function currentAnswers(db: Db, formId: string, period: string, scope: ReadScope): Promise<Map<string, { id: string; answers: Answers }>> {
+  const rows = await db
     .selectFrom('survey_reports as r')
     .innerJoin('submissions as s', 's.id', 'r.submission_id')
     .select(['r.school_id', 'r.submission_id', 's.body'])
     .where('r.form_id', '=', formId)
     .where('r.period', '=', period)
     .where('r.superseded_by', 'is', null)
-  if (schoolIds !== 'all') query = query.where('r.school_id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
-  const rows = await query.execute()
+    .where(schoolIdInScope('r.school_id', scope))
+    .execute()
   return new Map(rows.map((row) => [row.school_id, { id: row.submission_id, answers: (JSON.parse(row.body) as { answers: Answers }).answers }]))
 }
 
@@ -46,18 +47,16 @@ function rateTotals(template: FormTemplate, now: Answers | undefined, before: An
  * rates computed on the totals (so a big school weighs more than a small one, as the bureau
  * reports them upwards), the same for the period before, and every school's own figures.
  */
-export async function surveyTotals(db: Db, template: FormTemplate & { period: PeriodKind }, period: string, schoolIds: readonly string[] | 'all'): Promise<SurveyTotals> {
+export async function surveyTotals(db: Db, template: FormTemplate & { period: PeriodKind }, period: string, scope: ReadScope): Promise<SurveyTotals> {
   const before = previousPeriod(period, template.period)
   const fields = template.sections.flatMap((section) => section.fields).filter((field) => field.type === 'integer' || field.type === 'number')
   const ids = fields.map((field) => field.id)
-  const now = await currentAnswers(db, template.id, period, schoolIds)
-  const then = await currentAnswers(db, template.id, before, schoolIds)
+  const now = await currentAnswers(db, template.id, period, scope)
+  const then = await currentAnswers(db, template.id, before, scope)
   const totals = sum(now.values(), ids)
   const previousTotals = then.size === 0 ? null : sum(then.values(), ids)
 
-  let schoolsQuery = db.selectFrom('schools').select(['id', 'name']).orderBy('id')
-  if (schoolIds !== 'all') schoolsQuery = schoolsQuery.where('id', 'in', schoolIds.length > 0 ? [...schoolIds] : [''])
-  const schools = await schoolsQuery.execute()
+  const schools = await db.selectFrom('schools').select(['id', 'name']).where(schoolIdInScope('id', scope, 'district_id')).orderBy('id').execute()
 
   return {
     formId: template.id,

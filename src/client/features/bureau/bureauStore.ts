@@ -31,8 +31,10 @@ export const useBureauStore = defineStore('bureau', () => {
     return version === undefined ? matching.at(-1) : matching.find((candidate) => candidate.version === version)
   }
 
+  // Looked up once per row of a table: a search of 2,000 schools for each of 2,000 rows adds up.
+  const schoolsById = computed(() => new Map(schools.value.map((candidate) => [candidate.id, candidate])))
   function school(schoolId: string): School | undefined {
-    return schools.value.find((candidate) => candidate.id === schoolId)
+    return schoolsById.value.get(schoolId)
   }
 
   return { forms, schools, periodicForms, townships, load, form, school }

@@ -10,7 +10,9 @@ const empty: FormWalk = { sections: [], fields: [], repeats: [] }
  * calculation gives. The same core walk the server validates with, recomputed on every answer.
  */
 export function useFormLogic(draft: Pick<ReturnType<typeof useDraft>, 'template' | 'answers'>) {
-  const walk = computed<FormWalk>(() => (draft.template.value ? walkForm(draft.template.value, draft.answers as Answers) : empty))
+  // A plain deep copy, as useSurvey takes: the walk reads keys with Object.hasOwn, which Vue's
+  // reactivity does not track, so an answer added later would not re-run the walk on the proxy.
+  const walk = computed<FormWalk>(() => (draft.template.value ? walkForm(draft.template.value, JSON.parse(JSON.stringify(draft.answers)) as Answers) : empty))
   const items = computed(() => new Map<string, WalkedField>(walk.value.fields.map((item) => [item.path, item])))
   const sections = computed(() => new Map(walk.value.sections.map((entry) => [entry.section.id, entry.shown])))
   return { walk, items, sectionShown: (id: string) => sections.value.get(id) ?? true }

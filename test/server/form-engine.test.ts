@@ -63,6 +63,10 @@ describe.each(dialects)('the form engine at the server (%s)', (dialect) => {
     expect(hazards.map((row) => row.id)).toEqual([`${item.id}:buses[2].seatbelts`])
     const list = await server.app.inject({ method: 'GET', url: '/api/v1/reports/hazard-board/rows', headers: bearer(bureau) })
     expect(list.body).toContain('校车 3 · 座位与安全带完好')
+    // The instance path travels in URLs as the client writes it (encodeURIComponent).
+    const one = await server.app.inject({ method: 'GET', url: `/api/v1/hazards/${encodeURIComponent(`${item.id}:buses[2].seatbelts`)}`, headers: bearer(school1) })
+    expect(one.statusCode).toBe(200)
+    expect(one.json().hazard.fieldId).toBe('buses[2].seatbelts')
   })
 
   it('refuses an answer to a hidden item (a non-boarding school answering the boarders section), naming it', async () => {

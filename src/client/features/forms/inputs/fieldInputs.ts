@@ -1,4 +1,4 @@
-import type { Component } from 'vue'
+import { defineAsyncComponent, type Component } from 'vue'
 import type { FieldType } from '../../../../core/forms/types.js'
 import CheckItem from '../CheckItem.vue'
 import CalculatedValue from './CalculatedValue.vue'
@@ -8,7 +8,6 @@ import LocationInput from './LocationInput.vue'
 import MultiInput from './MultiInput.vue'
 import NumberInput from './NumberInput.vue'
 import PhotoInput from './PhotoInput.vue'
-import SignatureInput from './SignatureInput.vue'
 import TextInput from './TextInput.vue'
 
 /**
@@ -25,7 +24,8 @@ export const fieldInputs: Record<FieldType, Component> = {
   multi: MultiInput,
   date: DateInput,
   photo: PhotoInput,
-  signature: SignatureInput,
+  // Few forms ask for a signature: the pad (and its styles) load only when one is shown.
+  signature: defineAsyncComponent(() => import('./SignatureInput.vue')),
   location: LocationInput,
   calculate: CalculatedValue,
 }

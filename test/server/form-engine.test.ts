@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { digestOf } from '../../src/core/digest.js'
 import { finaliseAnswers } from '../../src/core/forms/walkForm.js'
 import { schoolBus } from '../../src/core/forms/index.js'
-import type { Answers } from '../../src/core/forms/types.js'
+import type { Answers, RepeatInstance } from '../../src/core/forms/types.js'
 import type { SubmissionEnvelope } from '../../src/core/protocol.js'
 import { bearer, dialects, startServer, type TestServer } from './harness.js'
 
@@ -90,7 +90,7 @@ describe.each(dialects)('the form engine at the server (%s)', (dialect) => {
     expect(issuesOf(result)).toEqual(['seatTotal:calculation'])
     const issue = result.error?.details?.issues?.[0]
     expect(issue?.message).toEqual({ zh: '计算结果应为 89', en: 'The calculated value should be 89' })
-    const buses = (finaliseAnswers(schoolBus, draft()).buses as Record<string, unknown>[]).map((bus, index) => (index === 1 ? { ...bus, loadRate: 70 } : bus))
+    const buses = (finaliseAnswers(schoolBus, draft()).buses as RepeatInstance[]).map((bus, index) => (index === 1 ? { ...bus, loadRate: 70 } : bus))
     expect(issuesOf(await send(envelope({ ...finaliseAnswers(schoolBus, draft()), buses })))).toEqual(['buses[1].loadRate:calculation'])
   })
 
@@ -99,7 +99,7 @@ describe.each(dialects)('the form engine at the server (%s)', (dialect) => {
     const buses = [busAnswers('浙A1', 40, 35), { ...busAnswers('', 0, 1), plate: undefined }]
     expect(issuesOf(await send(envelope(finaliseAnswers(schoolBus, draft({ buses })))))).toEqual(['buses[1].plate:required', 'buses[1].seats:min'])
     const notAList = { ...finaliseAnswers(schoolBus, draft()), buses: { plate: 'x' } }
-    expect(issuesOf(await send(envelope(notAList as Answers)))).toContain('buses:type')
+    expect(issuesOf(await send(envelope(notAList as unknown as Answers)))).toContain('buses:type')
   })
 
   it('exports the buses on their own sheet, one row per bus linked by report id, and the hidden section empty', async () => {

@@ -1,4 +1,4 @@
-import { mount } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import FieldInput from '../../../../src/client/features/forms/FieldInput.vue'
 import { fieldInputs } from '../../../../src/client/features/forms/inputs/fieldInputs.js'
@@ -23,11 +23,17 @@ const samples: Record<FieldType, Field> = {
 const mountField = (field: Field, modelValue?: unknown) =>
   mount(FieldInput, { props: { field, modelValue: modelValue as never, defaultDeadline: '2026-12-01' }, global: { plugins: [i18n] } })
 
+// Loaded once up front so the async signature input's import resolves within a tick.
+await import('../../../../src/client/features/forms/inputs/SignatureInput.vue')
+
 describe('FieldInput', () => {
-  it('has an input for every field type the core registry knows, and renders each with its label', () => {
+  it('has an input for every field type the core registry knows, and renders each with its label', async () => {
     expect(Object.keys(fieldInputs).sort()).toEqual(Object.keys(fieldTypes).sort())
     for (const field of Object.values(samples)) {
       const wrapper = mountField(field)
+      // The signature pad loads on demand (an async component): the loader resolves, then it renders.
+      await flushPromises()
+      await flushPromises()
       expect(wrapper.text(), field.type).toContain('题目')
       wrapper.unmount()
     }

@@ -59,6 +59,6 @@ export function locateProblem(problem: TemplateProblem, origins: Origins, settin
   if (origin === undefined) {
     return { sheet: settingsSheet, row: 2, ...(property && columnOfProperty[property] ? { column: columnOfProperty[property] } : {}), message }
   }
-  const column = property === undefined ? undefined : base?.startsWith('rules') || base?.startsWith('computed') ? '公式' : columnOfProperty[property]
+  const column = base?.startsWith('rules') ? '公式' : base?.startsWith('computed') ? (property === 'label' ? '名称' : property === 'id' ? '编号' : '公式') : property === undefined ? undefined : columnOfProperty[property]
   return { sheet: origin.sheet, ...(origin.row === undefined ? {} : { row: origin.row }), ...(column === undefined ? {} : { column }), message }
 }

@@ -117,7 +117,11 @@ export function xlsformToTemplate(workbook: Workbook): ImportResult {
     const name = row.cells.get('name') ?? ''
     const [word = '', ...rest] = typeText.toLowerCase().replace(/^(begin|end) (group|repeat)$/, '$1_$2').replace(/^select (one|multiple)\b/, 'select_$1').split(' ')
     if (word === 'begin_group') {
-      if (open?.named) refuse('type', `分组 '${open.id}' 内不能再嵌套分组`, `groups do not nest (inside '${open.id}')`)
+      if (open?.named) {
+        refuse('type', `分组 '${open.id}' 内不能再嵌套分组`, `groups do not nest (inside '${open.id}')`)
+        // Already refused: an outer group left empty by the nesting needs no second message.
+        if (open.fields.length === 0) open = undefined
+      }
       close()
       open = { id: name, title: textOf(table.header, row.cells, 'label') ?? { zh: name, en: name }, fields: [], row: row.number, named: true }
       for (const column of meaningful) if ((row.cells.get(column) ?? '') !== '') refuse(column, `分组的 ${column} 此版本尚不支持`, `${column} on a group is not supported yet`)

@@ -5,15 +5,15 @@ import type { Text } from '../text.js'
  * references, `.` for the answer itself, numbers, quoted strings, = != < > <= >=, + - * div mod,
  * and / or, not(), selected(), count(). Parsed into data, never evaluated as code.
  */
-export type Expr =
+export type XlsExpr =
   | { readonly kind: 'ref'; readonly name: string }
   | { readonly kind: 'self' }
   | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'string'; readonly value: string }
-  | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: Expr; readonly right: Expr }
-  | { readonly kind: 'arith'; readonly op: ArithOp; readonly left: Expr; readonly right: Expr }
-  | { readonly kind: 'logic'; readonly op: 'and' | 'or'; readonly left: Expr; readonly right: Expr }
-  | { readonly kind: 'call'; readonly name: FunctionName; readonly args: readonly Expr[] }
+  | { readonly kind: 'compare'; readonly op: CompareOp; readonly left: XlsExpr; readonly right: XlsExpr }
+  | { readonly kind: 'arith'; readonly op: ArithOp; readonly left: XlsExpr; readonly right: XlsExpr }
+  | { readonly kind: 'logic'; readonly op: 'and' | 'or'; readonly left: XlsExpr; readonly right: XlsExpr }
+  | { readonly kind: 'call'; readonly name: FunctionName; readonly args: readonly XlsExpr[] }
 
 export type CompareOp = '=' | '!=' | '<' | '>' | '<=' | '>='
 export type ArithOp = '+' | '-' | '*' | 'div' | 'mod'
@@ -69,7 +69,7 @@ function tokenize(source: string): Token[] {
 const compareOps: readonly string[] = ['=', '!=', '<', '>', '<=', '>=']
 
 /** Parses one expression; throws ExpressionError with a bilingual reason. */
-export function parseExpression(source: string): Expr {
+export function parseExpression(source: string): XlsExpr {
   const tokens = tokenize(source)
   let at = 0
   const peek = () => tokens[at]
@@ -80,7 +80,7 @@ export function parseExpression(source: string): Expr {
     at++
   }
 
-  const primary = (): Expr => {
+  const primary = (): XlsExpr => {
     const token = peek()
     if (token === undefined) throw new ExpressionError({ zh: '表达式不完整', en: 'the expression is incomplete' })
     at++
@@ -105,7 +105,7 @@ export function parseExpression(source: string): Expr {
         if (!(token.word in arity)) throw new ExpressionError({ zh: `不支持函数 ${token.word}()`, en: `the function ${token.word}() is not supported` })
         const name = token.word as FunctionName
         at++
-        const args: Expr[] = []
+        const args: XlsExpr[] = []
         if (!isOp(')')) {
           args.push(or())
           while (isOp(',')) { at++; args.push(or()) }
@@ -116,7 +116,7 @@ export function parseExpression(source: string): Expr {
       }
     }
   }
-  const mul = (): Expr => {
+  const mul = (): XlsExpr => {
     let left = primary()
     for (;;) {
       const op = isOp('*') ? '*' : isWord('div') ? 'div' : isWord('mod') ? 'mod' : undefined
@@ -125,7 +125,7 @@ export function parseExpression(source: string): Expr {
       left = { kind: 'arith', op, left, right: primary() }
     }
   }
-  const add = (): Expr => {
+  const add = (): XlsExpr => {
     let left = mul()
     while (isOp('+') || isOp('-')) {
       const op = (peek() as { op: '+' | '-' }).op
@@ -134,7 +134,7 @@ export function parseExpression(source: string): Expr {
     }
     return left
   }
-  const compare = (): Expr => {
+  const compare = (): XlsExpr => {
     const left = add()
     const token = peek()
     if (token?.t === 'op' && compareOps.includes(token.op)) {
@@ -143,12 +143,12 @@ export function parseExpression(source: string): Expr {
     }
     return left
   }
-  const and = (): Expr => {
+  const and = (): XlsExpr => {
     let left = compare()
     while (isWord('and')) { at++; left = { kind: 'logic', op: 'and', left, right: compare() } }
     return left
   }
-  const or = (): Expr => {
+  const or = (): XlsExpr => {
     let left = and()
     while (isWord('or')) { at++; left = { kind: 'logic', op: 'or', left, right: and() } }
     return left
@@ -161,17 +161,17 @@ export function parseExpression(source: string): Expr {
   return expr
 }
 
-const precedence: Readonly<Record<Expr['kind'], number>> = { logic: 1, compare: 3, arith: 4, ref: 9, self: 9, number: 9, string: 9, call: 9 }
+const precedence: Readonly<Record<XlsExpr['kind'], number>> = { logic: 1, compare: 3, arith: 4, ref: 9, self: 9, number: 9, string: 9, call: 9 }
 
-function level(expr: Expr): number {
+function level(expr: XlsExpr): number {
   if (expr.kind === 'logic') return expr.op === 'or' ? 1 : 2
   if (expr.kind === 'arith') return expr.op === '+' || expr.op === '-' ? 4 : 5
   return precedence[expr.kind]
 }
 
 /** Writes an expression back in XLSForm syntax, with parentheses only where needed. */
-export function printExpression(expr: Expr): string {
-  const wrap = (inner: Expr, min: number) => (level(inner) < min ? `(${printExpression(inner)})` : printExpression(inner))
+export function printExpression(expr: XlsExpr): string {
+  const wrap = (inner: XlsExpr, min: number) => (level(inner) < min ? `(${printExpression(inner)})` : printExpression(inner))
   switch (expr.kind) {
     case 'ref': return `\${${expr.name}}`
     case 'self': return '.'
@@ -185,9 +185,9 @@ export function printExpression(expr: Expr): string {
 }
 
 /** Every `${name}` an expression reads, in order of first use. */
-export function referencesOf(expr: Expr): string[] {
+export function referencesOf(expr: XlsExpr): string[] {
   const names: string[] = []
-  const walk = (node: Expr): void => {
+  const walk = (node: XlsExpr): void => {
     if (node.kind === 'ref') { if (!names.includes(node.name)) names.push(node.name) }
     else if (node.kind === 'call') node.args.forEach(walk)
     else if (node.kind === 'compare' || node.kind === 'arith' || node.kind === 'logic') { walk(node.left); walk(node.right) }

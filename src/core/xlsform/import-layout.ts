@@ -1,7 +1,7 @@
 import { checkTemplate } from '../forms/check-template.js'
 import type { ComputedRate, Field, FieldType, FormKind, FormTemplate, Grading, PeriodKind, Rule, Section } from '../forms/types.js'
 import type { Text } from '../text.js'
-import { ExpressionError, parseExpression, type Expr } from './expression.js'
+import { ExpressionError, parseExpression, type XlsExpr } from './expression.js'
 import {
   choiceColumns, GROUP_BEGIN, GROUP_END, kindWords, periodWords, ruleColumns, ruleWords, settingsColumns, severityWords, SHEETS, surveyColumns,
   typeWords, wordKey, yesNo,
@@ -152,7 +152,7 @@ function readSurvey(workbook: Workbook, lists: Options, problems: SheetProblem[]
   return sections
 }
 
-function refsOf(expr: Expr): string[] | undefined {
+function refsOf(expr: XlsExpr): string[] | undefined {
   if (expr.kind === 'ref') return [expr.name]
   if (expr.kind === 'arith' && expr.op === '+') {
     const left = refsOf(expr.left)
@@ -171,7 +171,7 @@ function readRules(workbook: Workbook, problems: SheetProblem[], origins: Origin
   for (const row of readRows(sheet, ruleColumns).rows) {
     const kind = wordKey(ruleWords, row.get('type'))
     if (kind === undefined) { report(row.number, '类型', `未知规则 '${row.get('type')}'（可用：${Object.values(ruleWords).join('、')}）`, `unknown rule '${row.get('type')}'`); continue }
-    let expr: Expr
+    let expr: XlsExpr
     try {
       expr = parseExpression(row.get('formula'))
     } catch (error) {

@@ -8,6 +8,8 @@ type FieldBase = {
   readonly label: Text
   readonly required?: boolean
   readonly help?: Text
+  /** Shown (asked, validated, sent) only while this holds; see `Condition`. */
+  readonly relevant?: Condition
 }
 
 export type CheckField = FieldBase & { readonly type: 'check'; readonly points?: number }
@@ -26,6 +28,16 @@ export type DateField = FieldBase & { readonly type: 'date' }
 export type PhotoField = FieldBase & { readonly type: 'photo'; readonly max?: number }
 export type SignatureField = FieldBase & { readonly type: 'signature' }
 export type LocationField = FieldBase & { readonly type: 'location' }
+/**
+ * A value computed from other answers (a rate, a sum, days between two dates). The phone stores
+ * the result in the answers like any number; the server recomputes it and refuses a mismatch.
+ * No result (a blank input, a division by zero) means no answer.
+ */
+export type CalculateField = FieldBase & {
+  readonly type: 'calculate'
+  readonly expression: Expr
+  readonly unit?: Text
+}
 
 export type Field =
   | CheckField
@@ -36,10 +48,65 @@ export type Field =
   | PhotoField
   | SignatureField
   | LocationField
+  | CalculateField
 
 export type FieldType = Field['type']
 
-export type Section = { readonly id: string; readonly title: Text; readonly fields: readonly Field[] }
+/** Comparison operators shared by `Condition` and a repeat count. */
+export type Comparison = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte'
+
+/**
+ * Skip logic as data (XLSForm's `relevant`, without eval): the phone and the server evaluate the
+ * same tree. `field` names a field answered earlier in the form: a field of the same repeat
+ * instance, or a field outside any repeat; never a later field (checkTemplate refuses forward
+ * references, which also rules out cycles). An unanswered or hidden field makes every comparison
+ * false and `answered` false. `selected` holds when a multi contains the value, a choice equals
+ * it, or a check's result is it ('pass' | 'fail' | 'na'). `count` compares the number of
+ * instances of an earlier repeating section.
+ */
+export type Condition =
+  | { readonly op: Comparison; readonly field: string; readonly value: string | number }
+  | { readonly op: 'answered'; readonly field: string }
+  | { readonly op: 'selected'; readonly field: string; readonly value: string }
+  | { readonly op: 'and' | 'or'; readonly conditions: readonly Condition[] }
+  | { readonly op: 'not'; readonly condition: Condition }
+  | { readonly op: 'count'; readonly repeat: string; readonly cmp: Comparison; readonly value: number }
+
+/**
+ * A calculation as data. `{field}` reads a number (or, inside `daysBetween`, a date) answered
+ * earlier under the same scoping as `Condition`; `count`/`sum` aggregate an earlier repeating
+ * section from outside it. Any blank input, or a division by zero, gives no result.
+ */
+export type Expr =
+  | number
+  | { readonly field: string }
+  | { readonly op: '+' | '-' | '*' | '/'; readonly args: readonly Expr[] }
+  | { readonly op: 'daysBetween'; readonly from: string; readonly to: string }
+  | { readonly op: 'count'; readonly repeat: string }
+  | { readonly op: 'sum'; readonly repeat: string; readonly field: string }
+  | { readonly op: 'round'; readonly arg: Expr; readonly digits: number }
+
+/**
+ * A repeating section ("for each school bus"): its answers are `answers[section.id]`, an array
+ * with one `{fieldId: value}` object per instance, in the order the user left them. Issue paths
+ * and hazard field ids name an instance by its 0-based index (`buses[2].plate`), fixed once the
+ * report is sent: the body is immutable.
+ */
+export type Repeat = {
+  readonly min?: number
+  readonly max?: number
+  /** The instance title's stem: "校车" shows as 校车 1, 校车 2 … */
+  readonly label?: Text
+}
+
+export type Section = {
+  readonly id: string
+  readonly title: Text
+  readonly fields: readonly Field[]
+  /** The whole section is shown only while this holds. */
+  readonly relevant?: Condition
+  readonly repeat?: Repeat
+}
 
 /** Cross-field checks, declarative so phone and server run the same code without eval. */
 export type Rule =
@@ -116,9 +183,16 @@ export type CheckAnswer = {
 
 export type GeoPoint = { readonly lat: number; readonly lng: number; readonly accuracy: number }
 
-export type AnswerValue = number | string | readonly string[] | CheckAnswer | GeoPoint
+/** A field's own answer; a repeating section's answer is a `RepeatAnswer` instead. */
+export type FieldValue = number | string | readonly string[] | CheckAnswer | GeoPoint
 
-export type Answers = { readonly [fieldId: string]: AnswerValue }
+/** One instance of a repeating section: its fields' answers. */
+export type RepeatInstance = { readonly [fieldId: string]: FieldValue }
+export type RepeatAnswer = readonly RepeatInstance[]
+
+export type AnswerValue = FieldValue | RepeatAnswer
+
+export type Answers = { readonly [fieldOrRepeatId: string]: AnswerValue }
 
 export function allFields(template: FormTemplate): Field[] {
   return template.sections.flatMap((section) => section.fields)

@@ -1,8 +1,9 @@
 import type { Field, FormTemplate, Rule } from '../forms/types.js'
 import {
   choiceColumns, GROUP_BEGIN, GROUP_END, headerOf, kindWords, periodWords, ruleColumns, ruleWords, settingsColumns, severityWords, SHEETS,
-  surveyColumns, typeWords, NO, YES,
+  surveyColumns, typeWords, NO, YES, REPEAT_BEGIN, REPEAT_END,
 } from './layout.js'
+import { printCalculation, printCondition } from './translate.js'
 import type { Cell, Workbook } from './sheets.js'
 
 type SurveyKey = keyof typeof surveyColumns
@@ -22,11 +23,13 @@ function fieldRow(field: Field): Cell[] {
     label: field.label.zh,
     labelEn: field.label.en,
     required: flag(field.required),
+    relevant: field.relevant === undefined ? null : printCondition(field.relevant),
     help: field.help?.zh,
     helpEn: field.help?.en,
   }
   if (field.type === 'check') values.points = field.points
   if (field.type === 'integer' || field.type === 'number') Object.assign(values, { min: field.min, max: field.max, unit: field.unit?.zh, unitEn: field.unit?.en })
+  if (field.type === 'calculate') Object.assign(values, { calculation: printCalculation(field.expression), unit: field.unit?.zh, unitEn: field.unit?.en })
   if (field.type === 'text') values.limit = field.maxLength
   if (field.type === 'photo') values.limit = field.max
   return rowOf(surveyColumns, values)
@@ -46,14 +49,20 @@ export function templateToWorkbook(template: FormTemplate): Workbook {
   const survey: Cell[][] = [headerOf(surveyColumns)]
   const choices: Cell[][] = [headerOf(choiceColumns)]
   for (const section of template.sections) {
-    survey.push(rowOf(surveyColumns, { type: GROUP_BEGIN, id: section.id, label: section.title.zh, labelEn: section.title.en }))
+    const repeat = section.repeat
+    // A repeat's min and max count instances; its 单位 is the instance's name (校车 → 校车 1, 校车 2).
+    survey.push(rowOf(surveyColumns, {
+      type: repeat ? REPEAT_BEGIN : GROUP_BEGIN, id: section.id, label: section.title.zh, labelEn: section.title.en,
+      relevant: section.relevant === undefined ? null : printCondition(section.relevant),
+      min: repeat?.min, max: repeat?.max, unit: repeat?.label?.zh, unitEn: repeat?.label?.en,
+    }))
     for (const field of section.fields) {
       survey.push(fieldRow(field))
       if (field.type === 'choice' || field.type === 'multi') {
         for (const option of field.options) choices.push([field.id, option.value, option.label.zh, option.label.en])
       }
     }
-    survey.push(rowOf(surveyColumns, { type: GROUP_END }))
+    survey.push(rowOf(surveyColumns, { type: repeat ? REPEAT_END : GROUP_END }))
   }
   const grading = template.grading?.thresholds.map((step) => `${step.grade}=${step.min}`).join(', ')
   const settings: Cell[][] = [

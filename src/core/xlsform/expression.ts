@@ -3,7 +3,7 @@ import type { Text } from '../text.js'
 /**
  * The XLSForm expression subset we read (relevant, constraint, calculation): `${field}`
  * references, `.` for the answer itself, numbers, quoted strings, = != < > <= >=, + - * div mod,
- * and / or, not(), selected(), count(). Parsed into data, never evaluated as code.
+ * and / or, not(), selected(), count(), sum(), round(), decimal-date-time(). Parsed into data, never evaluated as code.
  */
 export type XlsExpr =
   | { readonly kind: 'ref'; readonly name: string }
@@ -17,9 +17,9 @@ export type XlsExpr =
 
 export type CompareOp = '=' | '!=' | '<' | '>' | '<=' | '>='
 export type ArithOp = '+' | '-' | '*' | 'div' | 'mod'
-export type FunctionName = 'not' | 'selected' | 'count' | 'true' | 'false'
+export type FunctionName = 'not' | 'selected' | 'count' | 'sum' | 'round' | 'decimal-date-time' | 'true' | 'false'
 
-const arity: Readonly<Record<FunctionName, number>> = { not: 1, selected: 2, count: 1, true: 0, false: 0 }
+const arity: Readonly<Record<FunctionName, number>> = { not: 1, selected: 2, count: 1, sum: 1, round: 2, 'decimal-date-time': 1, true: 0, false: 0 }
 
 export class ExpressionError extends Error {
   readonly text: Text

@@ -1,12 +1,13 @@
 import { checkTemplate } from '../forms/check-template.js'
-import type { ComputedRate, Field, FieldType, FormKind, FormTemplate, Grading, PeriodKind, Rule, Section } from '../forms/types.js'
+import type { ComputedRate, Condition, Field, FieldType, FormKind, FormTemplate, Grading, PeriodKind, Repeat, Rule, Section } from '../forms/types.js'
 import type { Text } from '../text.js'
 import { ExpressionError, parseExpression, type XlsExpr } from './expression.js'
 import {
   choiceColumns, GROUP_BEGIN, GROUP_END, kindWords, periodWords, ruleColumns, ruleWords, settingsColumns, severityWords, SHEETS, surveyColumns,
-  typeWords, wordKey, yesNo,
+  typeWords, wordKey, yesNo, REPEAT_BEGIN, REPEAT_END,
 } from './layout.js'
 import { locateProblem, type Origins } from './problems.js'
+import { expressionProblem, parseCalculation, parseCondition, parseConstraint, type RepeatOf } from './translate.js'
 import { findSheet, readRows, type Row, type SheetProblem, type Workbook } from './sheets.js'
 
 export type ImportResult = {
@@ -58,19 +59,38 @@ function readChoices(workbook: Workbook, problems: SheetProblem[]): Options {
   return lists
 }
 
-function readField(row: Row, type: FieldType, list: string | undefined, lists: Options, report: Report): Field {
+/** Reads one expression cell; a broken one is reported at its row and column. */
+function expressionCell<T>(row: Row, key: keyof typeof surveyColumns, report: Report, read: (source: string) => T): T | undefined {
+  const source = row.get(key)
+  if (source === '') return undefined
+  try {
+    return read(source)
+  } catch (error) {
+    const text = expressionProblem(error)
+    report(row.number, surveyColumns[key][0], text.zh, text.en)
+    return undefined
+  }
+}
+
+type Context = { readonly lists: Options; readonly report: Report; readonly repeatOf: RepeatOf; readonly rules: Rule[] }
+
+function readField(row: Row, type: FieldType, list: string | undefined, context: Context): Field {
+  const { lists, report } = context
   const help = row.get('help')
   const required = row.get('required')
+  const relevant = expressionCell(row, 'relevant', report, parseCondition)
   const base = {
     id: row.get('id'),
     label: bilingual(row.get('label'), row.get('labelEn')),
     ...(required === '' ? {} : { required: yesNo(required) ?? (report(row.number, '必填', `'${required}' 须为 是 或 否`, `'${required}' must be 是 (yes) or 否 (no)`), false) }),
     ...(help === '' ? {} : { help: bilingual(help, row.get('helpEn')) }),
+    ...(relevant === undefined ? {} : { relevant }),
   }
   const misplaced = (key: keyof typeof surveyColumns) => {
     if (row.get(key) !== '') report(row.number, surveyColumns[key][0], `${typeWords[type]} 题不用这一列`, `a ${type} question does not use this column`)
   }
-  const numbers = (keys: readonly (keyof typeof surveyColumns)[]) => (['points', 'min', 'max', 'unit', 'unitEn', 'limit'] as const).filter((key) => !keys.includes(key)).forEach(misplaced)
+  const numbers = (keys: readonly (keyof typeof surveyColumns)[]) => (['points', 'min', 'max', 'unit', 'unitEn', 'limit', 'calculation', 'constraint'] as const).filter((key) => !keys.includes(key)).forEach(misplaced)
+  if (row.get('hazard') !== '') report(row.number, '隐患等级', '此版本的表单引擎还不支持预设隐患等级：隐患等级由检查人在不合格时选择', 'this engine has no preset hazard level yet: the inspector picks it on a failed item')
   switch (type) {
     case 'check': {
       numbers(['points'])
@@ -79,11 +99,29 @@ function readField(row: Row, type: FieldType, list: string | undefined, lists: O
     }
     case 'integer':
     case 'number': {
-      numbers(['min', 'max', 'unit', 'unitEn'])
-      const min = numberCell(row, 'min', report)
-      const max = numberCell(row, 'max', report)
+      numbers(['min', 'max', 'unit', 'unitEn', 'constraint'])
+      let min = numberCell(row, 'min', report)
+      let max = numberCell(row, 'max', report)
+      const constraint = expressionCell(row, 'constraint', report, parseConstraint)
+      if (constraint) {
+        if ((constraint.min !== undefined && min !== undefined) || (constraint.max !== undefined && max !== undefined)) {
+          report(row.number, '约束', '约束与 最小值/最大值 列重复，请只写一处', 'the constraint repeats the min/max columns: write it once')
+        }
+        min = min ?? constraint.min
+        max = max ?? constraint.max
+        // `. <= ${total}` is the template's ≤ rule, so phone and server already check it.
+        for (const right of constraint.atMost) context.rules.push({ kind: 'lte', left: base.id, right })
+        for (const left of constraint.atLeast) context.rules.push({ kind: 'lte', left, right: base.id })
+      }
       const unit = row.get('unit')
       return { ...base, type, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), ...(unit === '' ? {} : { unit: bilingual(unit, row.get('unitEn')) }) }
+    }
+    case 'calculate': {
+      numbers(['unit', 'unitEn', 'calculation'])
+      const expression = expressionCell(row, 'calculation', report, (source) => parseCalculation(source, context.repeatOf))
+      if (row.get('calculation') === '') report(row.number, '计算', '计算 题须在 计算 列写公式', 'a calculate question needs a formula in the 计算 column')
+      const unit = row.get('unit')
+      return { ...base, type, expression: expression ?? 0, ...(unit === '' ? {} : { unit: bilingual(unit, row.get('unitEn')) }) }
     }
     case 'text':
     case 'photo': {
@@ -106,7 +144,25 @@ function readField(row: Row, type: FieldType, list: string | undefined, lists: O
   }
 }
 
-function readSurvey(workbook: Workbook, lists: Options, problems: SheetProblem[], origins: Origins, usedLists: Set<string>): Section[] {
+type OpenSection = { id: string; title: Text; fields: Field[]; row: number; relevant: Condition | undefined; repeat: Repeat | undefined }
+
+function openSection(row: Row, repeating: boolean, report: Report): OpenSection {
+  const relevant = expressionCell(row, 'relevant', report, parseCondition)
+  let repeat: Repeat | undefined
+  if (repeating) {
+    const min = numberCell(row, 'min', report)
+    const max = numberCell(row, 'max', report)
+    const unit = row.get('unit')
+    repeat = { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), ...(unit === '' ? {} : { label: bilingual(unit, row.get('unitEn')) }) }
+  } else {
+    for (const key of ['min', 'max', 'unit'] as const) {
+      if (row.get(key) !== '') report(row.number, surveyColumns[key][0], `${GROUP_BEGIN} 不用这一列（重复组请用 ${REPEAT_BEGIN}）`, `a group row does not use this column (a repeat does: ${REPEAT_BEGIN})`)
+    }
+  }
+  return { id: row.get('id'), title: bilingual(row.get('label'), row.get('labelEn')), fields: [], row: row.number, relevant, repeat }
+}
+
+function readSurvey(workbook: Workbook, lists: Options, problems: SheetProblem[], origins: Origins, usedLists: Set<string>, rules: Rule[]): Section[] {
   const sheet = findSheet(workbook, [SHEETS.survey])
   if (!sheet) {
     problems.push({ sheet: SHEETS.survey, message: { zh: '缺少 题目 表', en: 'the 题目 sheet is missing' } })
@@ -116,38 +172,45 @@ function readSurvey(workbook: Workbook, lists: Options, problems: SheetProblem[]
   const { rows, unknown } = readRows(sheet, surveyColumns)
   for (const name of unknown) report(1, name, `无法识别的列 '${name}'`, `unknown column '${name}'`)
   const sections: Section[] = []
-  let open: { id: string; title: Text; fields: Field[]; row: number } | undefined
+  const repeatOfField = new Map<string, string>()
+  const context: Context = { lists, report, rules, repeatOf: (id) => repeatOfField.get(id) }
+  let open: OpenSection | undefined
   const close = () => {
     if (!open) return
     origins.set(`sections[${sections.length}]`, { sheet: sheet.name, row: open.row })
-    sections.push({ id: open.id, title: open.title, fields: open.fields })
+    sections.push({
+      id: open.id, title: open.title, fields: open.fields,
+      ...(open.relevant === undefined ? {} : { relevant: open.relevant }), ...(open.repeat === undefined ? {} : { repeat: open.repeat }),
+    })
     open = undefined
   }
   for (const row of rows) {
     const [word = '', list, ...extra] = row.get('type').split(/\s+/)
-    if (word === GROUP_BEGIN || word === 'begin_group' || word === 'begin') {
+    const begins = word === GROUP_BEGIN || word === 'begin_group' || word === REPEAT_BEGIN || word === 'begin_repeat'
+    if (begins) {
       if (open) report(row.number, '类型', `分组 '${open.id}' 还没有结束，不能嵌套分组`, `group '${open.id}' is still open: groups do not nest`)
       close()
-      open = { id: row.get('id'), title: bilingual(row.get('label'), row.get('labelEn')), fields: [], row: row.number }
+      open = openSection(row, word === REPEAT_BEGIN || word === 'begin_repeat', report)
       continue
     }
-    if (word === GROUP_END || word === 'end_group' || word === 'end') {
+    if (word === GROUP_END || word === 'end_group' || word === REPEAT_END || word === 'end_repeat') {
+      const endsRepeat = word === REPEAT_END || word === 'end_repeat'
       if (!open) report(row.number, '类型', '没有对应的开始分组', 'no group is open here')
+      else if (endsRepeat !== (open.repeat !== undefined)) report(row.number, '类型', `${word} 与第 ${open.row} 行的开始不配对`, `${word} does not match the row ${open.row} that opened it`)
       close()
       continue
     }
     const type = wordKey(typeWords, word)
     if (type === undefined) { report(row.number, '类型', `未知题型 '${row.get('type')}'`, `unknown question type '${row.get('type')}'`); continue }
     if (extra.length > 0 || (list !== undefined && type !== 'choice' && type !== 'multi')) report(row.number, '类型', `'${row.get('type')}' 多了内容`, `'${row.get('type')}' has extra words`)
-    for (const key of ['relevant', 'constraint', 'calculation', 'hazard'] as const) {
-      if (row.get(key) !== '') report(row.number, surveyColumns[key][0], '此版本的表单引擎还不支持这一列', 'this version of the form engine does not support this column yet')
-    }
     if (!open) { report(row.number, '类型', `题目须在 ${GROUP_BEGIN} 与 ${GROUP_END} 之间`, `a question must sit between ${GROUP_BEGIN} and ${GROUP_END} rows`); continue }
     origins.set(`sections[${sections.length}].fields[${open.fields.length}]`, { sheet: sheet.name, row: row.number })
     if (list !== undefined) usedLists.add(list)
-    open.fields.push(readField(row, type, list, lists, report))
+    const field = readField(row, type, list, context)
+    if (open.repeat) repeatOfField.set(field.id, open.id)
+    open.fields.push(field)
   }
-  if (open) report(open.row, '类型', `分组 '${open.id}' 缺少 ${GROUP_END} 行`, `group '${open.id}' has no ${GROUP_END} row`)
+  if (open) report(open.row, '类型', `分组 '${open.id}' 缺少 ${open.repeat ? REPEAT_END : GROUP_END} 行`, `group '${open.id}' has no closing row`)
   close()
   return sections
 }
@@ -254,8 +317,11 @@ export function workbookToTemplate(workbook: Workbook): ImportResult {
   const settings = readSettings(workbook, problems)
   const lists = readChoices(workbook, problems)
   const used = new Set<string>()
-  const sections = readSurvey(workbook, lists, problems, origins, used)
-  const { rules, computed } = readRules(workbook, problems, origins)
+  const constraintRules: Rule[] = []
+  const sections = readSurvey(workbook, lists, problems, origins, used, constraintRules)
+  const read = readRules(workbook, problems, origins)
+  const computed = read.computed
+  const rules = [...read.rules, ...constraintRules]
   for (const list of lists.keys()) {
     if (!used.has(list)) warnings.push({ sheet: SHEETS.choices, column: '列表', message: { zh: `列表 '${list}' 没有题目使用，已忽略`, en: `no question uses the list '${list}': ignored` } })
   }

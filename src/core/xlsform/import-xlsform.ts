@@ -1,10 +1,10 @@
 import { checkTemplate } from '../forms/check-template.js'
-import type { Field, FormKind, FormTemplate, PeriodKind, Section } from '../forms/types.js'
+import type { Condition, Field, FormKind, FormTemplate, PeriodKind, Repeat, Rule, Section } from '../forms/types.js'
 import type { Text } from '../text.js'
-import { ExpressionError, parseExpression } from './expression.js'
 import type { ImportResult } from './import-layout.js'
 import { kindWords, periodWords, wordKey, yesNo } from './layout.js'
 import { locateProblem, type Origins } from './problems.js'
+import { expressionProblem, parseCalculation, parseCondition, parseConstraint, type RepeatOf } from './translate.js'
 import { cellText, findSheet, type Sheet, type SheetProblem, type Workbook } from './sheets.js'
 
 /**
@@ -45,9 +45,8 @@ const simple: Readonly<Record<string, Field['type']>> = { integer: 'integer', in
 /** Columns we read; anything else set is named as ignored. */
 const known = /^(type|name|label|hint|required|required_message|relevant|constraint|constraint_message|calculation|choice_filter|appearance|guidance_hint|media::.*|image|parameters|default|read_only|repeat_count)(::.*)?$/i
 /** Columns whose content changes what a question means: refused, not ignored, when set. */
-const meaningful = ['relevant', 'constraint', 'calculation', 'choice_filter', 'repeat_count', 'default', 'read_only', 'parameters'] as const
 
-type Open = { id: string; title: Text; fields: Field[]; row: number | undefined; named: boolean }
+type Open = { id: string; title: Text; fields: Field[]; row: number | undefined; named: boolean; relevant: Condition | undefined; repeat: Repeat | undefined }
 
 export function xlsformToTemplate(workbook: Workbook): ImportResult {
   const problems: SheetProblem[] = []
@@ -106,33 +105,63 @@ export function xlsformToTemplate(workbook: Workbook): ImportResult {
   const close = () => {
     if (open && open.fields.length > 0) {
       origins.set(`sections[${sections.length}]`, { sheet: surveySheet.name, ...(open.row === undefined ? {} : { row: open.row }) })
-      sections.push({ id: open.id, title: open.title, fields: open.fields })
+      sections.push({
+        id: open.id, title: open.title, fields: open.fields,
+        ...(open.relevant === undefined ? {} : { relevant: open.relevant }), ...(open.repeat === undefined ? {} : { repeat: open.repeat }),
+      })
     } else if (open?.named) problem(problems, surveySheet.name, open.row, 'type', `分组 '${open.id}' 里没有题目`, `group '${open.id}' holds no question`)
     open = undefined
   }
   let loose = 0
+  const rules: Rule[] = []
+  const repeatOfField = new Map<string, string>()
+  const repeatOf: RepeatOf = (fieldId) => repeatOfField.get(fieldId)
   for (const row of table.rows) {
     const refuse = (column: string, zh: string, en: string) => problem(problems, surveySheet.name, row.number, column, zh, en)
+    /** An expression cell read through `read`; undefined (and refused) when it does not translate. */
+    const expression = <T>(column: string, read: (source: string) => T): T | undefined => {
+      const source = row.cells.get(column) ?? ''
+      if (source === '') return undefined
+      try {
+        return read(source)
+      } catch (error) {
+        const text = expressionProblem(error)
+        refuse(column, text.zh, text.en)
+        return undefined
+      }
+    }
     const typeText = (row.cells.get('type') ?? '').replace(/\s+/g, ' ')
     const name = row.cells.get('name') ?? ''
     const [word = '', ...rest] = typeText.toLowerCase().replace(/^(begin|end) (group|repeat)$/, '$1_$2').replace(/^select (one|multiple)\b/, 'select_$1').split(' ')
-    if (word === 'begin_group') {
+    for (const column of ['constraint_message', 'required_message', 'default', 'read_only', 'parameters', 'choice_filter'] as const) {
+      const text = row.cells.get(column) ?? ''
+      if (text === '') continue
+      if (column === 'constraint_message' || column === 'required_message') problem(warnings, surveySheet.name, row.number, column, `${column} 已略过：应用用自己的中英文提示`, `${column} skipped: the app words its own messages in both languages`)
+      else refuse(column, `${column} 此版本不支持`, `${column} is not supported`)
+    }
+    if (word === 'begin_group' || word === 'begin_repeat') {
       if (open?.named) {
         refuse('type', `分组 '${open.id}' 内不能再嵌套分组`, `groups do not nest (inside '${open.id}')`)
         // Already refused: an outer group left empty by the nesting needs no second message.
         if (open.fields.length === 0) open = undefined
       }
       close()
-      open = { id: name, title: textOf(table.header, row.cells, 'label') ?? { zh: name, en: name }, fields: [], row: row.number, named: true }
-      for (const column of meaningful) if ((row.cells.get(column) ?? '') !== '') refuse(column, `分组的 ${column} 此版本尚不支持`, `${column} on a group is not supported yet`)
+      const relevant = expression('relevant', parseCondition)
+      let repeat: Repeat | undefined
+      if (word === 'begin_repeat') {
+        const count = row.cells.get('repeat_count') ?? ''
+        if (count !== '' && !/^\d+$/.test(count)) refuse('repeat_count', `repeat_count 只支持固定次数，不支持 '${count}'`, `repeat_count takes a fixed number, not '${count}'`)
+        repeat = count === '' || !/^\d+$/.test(count) ? {} : { min: Number(count), max: Number(count) }
+      }
+      open = { id: name, title: textOf(table.header, row.cells, 'label') ?? { zh: name, en: name }, fields: [], row: row.number, named: true, relevant, repeat }
       continue
     }
-    if (word === 'end_group') {
-      if (!open?.named) refuse('type', '没有对应的 begin_group', 'no group is open here')
+    if (word === 'end_group' || word === 'end_repeat') {
+      if (!open?.named) refuse('type', `没有对应的 ${word.replace('end', 'begin')}`, `no ${word.replace('end', 'begin')} is open here`)
+      else if ((word === 'end_repeat') !== (open.repeat !== undefined)) refuse('type', `${word} 与第 ${open.row ?? '?'} 行的开始不配对`, `${word} does not match the row that opened it`)
       close()
       continue
     }
-    if (word === 'begin_repeat' || word === 'end_repeat') { refuse('type', '此版本尚不支持重复组（begin_repeat）', 'repeats (begin_repeat) are not supported yet'); continue }
     if (metadata.has(word)) { problem(warnings, surveySheet.name, row.number, 'type', `元数据 '${word}' 已略过：应用自己记录填报人和时间`, `metadata '${word}' skipped: the app records who and when itself`); continue }
     const label = textOf(table.header, row.cells, 'label')
     const hint = textOf(table.header, row.cells, 'hint')
@@ -145,46 +174,45 @@ export function xlsformToTemplate(workbook: Workbook): ImportResult {
       options = list === undefined ? undefined : lists.get(list)
       if (options === undefined) refuse('type', `choices 表里没有列表 '${list ?? ''}'`, `the choices sheet has no list '${list ?? ''}'`)
     }
+    if (word === 'calculate') type = 'calculate'
     if (type === 'photo' && /signature/i.test(row.cells.get('appearance') ?? '')) type = 'signature'
     if (type === undefined) {
       refuse('type', `不支持的题型 '${typeText}'`, `question type '${typeText}' is not supported`)
       continue
     }
-    for (const column of meaningful) {
-      const text = row.cells.get(column) ?? ''
-      if (text === '') continue
-      if (column === 'relevant' || column === 'constraint' || column === 'calculation') {
-        try {
-          parseExpression(text)
-        } catch (error) {
-          if (!(error instanceof ExpressionError)) throw error
-          refuse(column, error.text.zh, error.text.en)
-          continue
-        }
-      }
-      refuse(column, `${column} 此版本尚不支持`, `${column} is not supported yet`)
-    }
+    const relevant = expression('relevant', parseCondition)
+    const calculation = type === 'calculate' ? expression('calculation', (source) => parseCalculation(source, repeatOf)) : undefined
+    if (type === 'calculate' && (row.cells.get('calculation') ?? '') === '') refuse('calculation', 'calculate 须填写 calculation', 'a calculate row needs a calculation')
+    if (type !== 'calculate' && (row.cells.get('calculation') ?? '') !== '') refuse('calculation', '只有 calculate 行使用 calculation（默认值不支持）', 'only calculate rows use calculation (defaults are not supported)')
+    const constraint = expression('constraint', parseConstraint)
+    if (constraint && type !== 'integer' && type !== 'number') refuse('constraint', '约束只用于 integer 和 decimal 题', 'a constraint applies to integer and decimal questions only')
     const requiredText = row.cells.get('required') ?? ''
     const required = requiredText === '' ? undefined : yesNo(requiredText)
     if (requiredText !== '' && required === undefined) refuse('required', `required 只支持 yes/no，不支持条件 '${requiredText}'`, `required takes yes or no, not the expression '${requiredText}'`)
-    if (!label) refuse('label', '缺少题目文字', 'the label is missing')
+    if (!label && type !== 'calculate') refuse('label', '缺少题目文字', 'the label is missing')
     if (!open) {
       loose++
-      open = { id: loose === 1 ? 'main' : `main${loose}`, title: title.zh === '' ? { zh: '基本信息', en: 'Questions' } : title, fields: [], row: undefined, named: false }
+      open = { id: loose === 1 ? 'main' : `main${loose}`, title: title.zh === '' ? { zh: '基本信息', en: 'Questions' } : title, fields: [], row: undefined, named: false, relevant: undefined, repeat: undefined }
     }
     const field = {
       id: name, label: label ?? { zh: name, en: name },
-      ...(required === true ? { required } : {}), ...(hint ? { help: hint } : {}),
+      ...(required === true ? { required } : {}), ...(hint ? { help: hint } : {}), ...(relevant === undefined ? {} : { relevant }),
     }
     origins.set(`sections[${sections.length}].fields[${open.fields.length}]`, { sheet: surveySheet.name, row: row.number })
+    if (open.repeat) repeatOfField.set(name, open.id)
     if (type === 'choice' || type === 'multi') open.fields.push({ ...field, type, options: options ?? [] })
     else if (type === 'photo') open.fields.push({ ...field, type, max: 1 })
-    else open.fields.push({ ...field, type } as Field)
+    else if (type === 'calculate') open.fields.push({ ...field, type, expression: calculation ?? 0 })
+    else if (type === 'integer' || type === 'number') {
+      open.fields.push({ ...field, type, ...(constraint?.min === undefined ? {} : { min: constraint.min }), ...(constraint?.max === undefined ? {} : { max: constraint.max }) })
+      for (const right of constraint?.atMost ?? []) rules.push({ kind: 'lte', left: name, right })
+      for (const left of constraint?.atLeast ?? []) rules.push({ kind: 'lte', left, right: name })
+    } else open.fields.push({ ...field, type } as Field)
   }
   if (open?.named) problem(problems, surveySheet.name, open.row, 'type', `分组 '${open.id}' 缺少 end_group`, `group '${open.id}' has no end_group`)
   close()
   if (problems.length > 0) return { template: undefined, problems, warnings }
-  const template: FormTemplate = { id, version, kind, title, ...(period === undefined ? {} : { period }), sections }
+  const template: FormTemplate = { id, version, kind, title, ...(period === undefined ? {} : { period }), sections, ...(rules.length > 0 ? { rules } : {}) }
   const checked = checkTemplate(template).map((found) => locateProblem(found, origins, settingsSheet?.name ?? 'settings'))
   return checked.length > 0 ? { template: undefined, problems: checked, warnings } : { template, problems, warnings }
 }

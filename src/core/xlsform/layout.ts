@@ -60,6 +60,8 @@ export const headerOf = <T extends Record<string, readonly string[]>>(columns: T
 
 export const GROUP_BEGIN = '开始分组'
 export const GROUP_END = '结束分组'
+export const REPEAT_BEGIN = '开始重复'
+export const REPEAT_END = '结束重复'
 
 /** The type column's words: Chinese as exported; our English ids read back too. */
 export const typeWords: Readonly<Record<FieldType, string>> = {
@@ -73,6 +75,7 @@ export const typeWords: Readonly<Record<FieldType, string>> = {
   photo: '照片',
   signature: '签名',
   location: '位置',
+  calculate: '计算',
 }
 
 export const kindWords: Readonly<Record<FormKind, string>> = {

@@ -84,8 +84,20 @@ describe('errors in our layout, by sheet, row and column', () => {
     expect(problemsOf(edit(fire, '题目', end, '类型', '开始分组'))).toContain(`题目 表第 ${end + 1} 行 类型 列：分组 '' 还没有结束，不能嵌套分组`)
   })
 
-  it('names the columns this engine does not support yet', () => {
-    expect(problemsOf(edit(fire, '题目', exits, '显示条件', "${checkType} = 'self'"))).toEqual([`题目 表第 ${exits} 行 显示条件 列：此版本的表单引擎还不支持这一列`])
+  it('names a preset hazard level, which this engine does not have', () => {
+    expect(problemsOf(edit(fire, '题目', exits, '隐患等级', '重大'))).toEqual([`题目 表第 ${exits} 行 隐患等级 列：此版本的表单引擎还不支持预设隐患等级：隐患等级由检查人在不合格时选择`])
+  })
+
+  it('names a condition it cannot read, and one that compares two fields', () => {
+    expect(problemsOf(edit(fire, '题目', exits, '显示条件', "${checkType} = 'self"))).toEqual([`题目 表第 ${exits} 行 显示条件 列：第 16 个字符起的引号没有结束`])
+    expect(problemsOf(edit(fire, '题目', exits, '显示条件', '${checkType} = ${inspector}'))[0]).toMatch(new RegExp(`^题目 表第 ${exits} 行 显示条件 列：条件只能比较一个字段和一个固定值`))
+  })
+
+  it('names a constraint it cannot translate and a calculation it cannot carry', () => {
+    const enrol = templateToWorkbook(enrolment)
+    const row = enrol[0]!.rows.findIndex((cells) => cells[0] === '整数') + 1
+    expect(problemsOf(edit(enrol, '题目', row, '约束', '. mod 2 = 0'))[0]).toMatch(new RegExp(`^题目 表第 ${row} 行 约束 列：约束只支持`))
+    expect(problemsOf(edit(edit(enrol, '题目', row, '类型', '计算'), '题目', row, '计算', 'today()'))).toContain(`题目 表第 ${row} 行 计算 列：不支持函数 today()`)
   })
 
   it('names an unknown kind and period in 设置', () => {

@@ -88,9 +88,6 @@ describe('standard XLSForm import', () => {
       ['text', 'a', '甲', 'A'],
       ['end_group'],
       ['end_group'],
-      ['begin_repeat', 'buses', '校车', 'Buses'],
-      ['text', 'plate', '车牌', 'Plate'],
-      ['end_repeat'],
       ['note', 'n1', '提示', 'Note'],
       ['calculate', 'c1'],
       ['barcode', 'code', '条码', 'Code'],
@@ -98,32 +95,97 @@ describe('standard XLSForm import', () => {
       ['select_one nolist', 'd', '丁', 'D'],
       ['text', 'e', '戊', 'E', '', '${a} = 1'],
       ['text', 'f', ''],
+      ['begin_repeat', 'r', '重复', 'Repeat'],
+      ['text', 'g1', '己', 'F'],
+      ['end_group'],
     ])
     expect(problems(book)).toEqual([
       "survey 表第 3 行 type 列：分组 'g' 内不能再嵌套分组",
       'survey 表第 6 行 type 列：没有对应的 begin_group',
-      'survey 表第 7 行 type 列：此版本尚不支持重复组（begin_repeat）',
-      'survey 表第 9 行 type 列：此版本尚不支持重复组（begin_repeat）',
-      "survey 表第 10 行 type 列：不支持的题型 'note'",
-      "survey 表第 11 行 type 列：不支持的题型 'calculate'",
-      "survey 表第 12 行 type 列：不支持的题型 'barcode'",
-      'survey 表第 13 行 type 列：or_other 此版本不支持：请在选项里加一个“其他”并另设文本题',
-      "survey 表第 14 行 type 列：choices 表里没有列表 'nolist'",
-      "survey 表第 15 行 required 列：required 只支持 yes/no，不支持条件 '${a} = 1'",
-      'survey 表第 16 行 label 列：缺少题目文字',
+      "survey 表第 7 行 type 列：不支持的题型 'note'",
+      'survey 表第 8 行 calculation 列：calculate 须填写 calculation',
+      "survey 表第 9 行 type 列：不支持的题型 'barcode'",
+      'survey 表第 10 行 type 列：or_other 此版本不支持：请在选项里加一个“其他”并另设文本题',
+      "survey 表第 11 行 type 列：choices 表里没有列表 'nolist'",
+      "survey 表第 12 行 required 列：required 只支持 yes/no，不支持条件 '${a} = 1'",
+      'survey 表第 13 行 label 列：缺少题目文字',
+      'survey 表第 16 行 type 列：end_group 与第 14 行的开始不配对',
     ])
   })
 
-  it('refuses relevant, constraint, calculation and choice_filter until the engine has them, and names a broken expression', () => {
+  it('translates relevant, constraint, calculation, repeats and their counts into the engine\'s data', () => {
     const book: Workbook = [
-      { name: 'survey', rows: [['type', 'name', 'label', 'relevant', 'constraint', 'choice_filter'], ['integer', 'a', 'A', "${b} = 'x'", '. >', ''], ['select_one yn', 'b', 'B', '', '', 'x=1']] },
+      {
+        name: 'survey',
+        rows: [
+          ['type', 'name', 'label', 'relevant', 'constraint', 'calculation', 'repeat_count', 'constraint_message'],
+          ['select_one yn', 'hasBus', 'Has buses?'],
+          ['integer', 'students', 'Students', '', '. >= 0 and . <= 5000'],
+          ['integer', 'riders', 'Riders', "${hasBus} = 'yes'", '. >= 0 and . <= ${students}', '', '', 'too many'],
+          ['begin_repeat', 'buses', 'Buses', "selected(${hasBus}, 'yes')"],
+          ['integer', 'seats', 'Seats', '', '. > 0 and . <= 70'],
+          ['date', 'checked', 'Checked'],
+          ['date', 'insured', 'Insured until'],
+          ['calculate', 'daysLeft', '', '', '', 'decimal-date-time(${insured}) - decimal-date-time(${checked})'],
+          ['end_repeat'],
+          ['calculate', 'busCount', '', '', '', 'count(${buses})'],
+          ['calculate', 'seatTotal', '', '', '', 'sum(${seats})'],
+          ['calculate', 'share', '', 'count(${buses}) >= 1 and not(${riders} = \'\')', '', 'round(${riders} div ${students} * 100, 1)'],
+          ['begin_repeat', 'waters', 'Waters', '', '', '', '3'],
+          ['text', 'water', 'Name'],
+          ['end_repeat'],
+        ],
+      },
+      { name: 'choices', rows: choices },
+      { name: 'settings', rows: settings },
+    ]
+    const result = xlsformToTemplate(book)
+    expect(result.problems.map((problem) => describeProblem(problem).zh)).toEqual(['survey 表第 6 行 constraint 列：约束只支持 . >= 数、. <= 数、. <= ${字段}、. >= ${字段}，用 and 连接；\'. > 0\' 不支持'])
+    const fixed = xlsformToTemplate(book.map((sheet) => (sheet.name !== 'survey' ? sheet : { ...sheet, rows: sheet.rows.map((cells) => cells.map((cell) => (cell === '. > 0 and . <= 70' ? '. >= 1 and . <= 70' : cell))) })))
+    expect(fixed.problems).toEqual([])
+    expect(fixed.warnings.map((warning) => describeProblem(warning).zh)).toEqual(['survey 表第 4 行 constraint_message 列：constraint_message 已略过：应用用自己的中英文提示'])
+    const template = fixed.template!
+    expect(template.rules).toEqual([{ kind: 'lte', left: 'riders', right: 'students' }])
+    const [main, buses, tail, waters] = template.sections
+    expect(main?.fields.map((field) => field.id)).toEqual(['hasBus', 'students', 'riders'])
+    expect(main?.fields[1]).toMatchObject({ min: 0, max: 5000 })
+    expect(main?.fields[2]).toMatchObject({ min: 0, relevant: { op: 'eq', field: 'hasBus', value: 'yes' } })
+    expect(buses).toMatchObject({ id: 'buses', repeat: {}, relevant: { op: 'selected', field: 'hasBus', value: 'yes' } })
+    expect(buses?.fields[0]).toMatchObject({ min: 1, max: 70 })
+    expect(buses?.fields[3]).toMatchObject({ type: 'calculate', expression: { op: 'daysBetween', from: 'checked', to: 'insured' } })
+    expect(tail?.fields).toMatchObject([
+      { id: 'busCount', type: 'calculate', expression: { op: 'count', repeat: 'buses' } },
+      { id: 'seatTotal', type: 'calculate', expression: { op: 'sum', repeat: 'buses', field: 'seats' } },
+      {
+        id: 'share', type: 'calculate',
+        relevant: { op: 'and', conditions: [{ op: 'count', repeat: 'buses', cmp: 'gte', value: 1 }, { op: 'not', condition: { op: 'not', condition: { op: 'answered', field: 'riders' } } }] },
+        expression: { op: 'round', digits: 1, arg: { op: '*', args: [{ op: '/', args: [{ field: 'riders' }, { field: 'students' }] }, 100] } },
+      },
+    ])
+    expect(waters).toMatchObject({ repeat: { min: 3, max: 3 } })
+  })
+
+  it('refuses choice_filter, a computed repeat_count and a sum over a field outside any repeat', () => {
+    const book: Workbook = [
+      {
+        name: 'survey',
+        rows: [
+          ['type', 'name', 'label', 'choice_filter', 'repeat_count', 'calculation'],
+          ['select_one yn', 'b', 'B', "name = 'yes'"],
+          ['begin_repeat', 'r', 'R', '', '${n}'],
+          ['integer', 'n', 'N'],
+          ['end_repeat'],
+          ['integer', 'm', 'M'],
+          ['calculate', 'c', '', '', '', 'sum(${m})'],
+        ],
+      },
       { name: 'choices', rows: choices },
       { name: 'settings', rows: settings },
     ]
     expect(problems(book)).toEqual([
-      'survey 表第 2 行 relevant 列：relevant 此版本尚不支持',
-      'survey 表第 2 行 constraint 列：表达式不完整',
-      'survey 表第 3 行 choice_filter 列：choice_filter 此版本尚不支持',
+      'survey 表第 2 行 choice_filter 列：choice_filter 此版本不支持',
+      "survey 表第 3 行 repeat_count 列：repeat_count 只支持固定次数，不支持 '${n}'",
+      'survey 表第 7 行 calculation 列：sum(${m}) 只能汇总重复组里的题目',
     ])
   })
 

@@ -1,42 +1,24 @@
-import type { AnswerValue, Answers, CheckAnswer, Field, FormTemplate, GeoPoint } from './forms/types.js'
+import { fieldTypes, plainCell, specOf, type ColumnPart, type ExportCell } from './forms/fieldTypes.js'
+import type { Answers, Field, FieldValue, FormTemplate, Section } from './forms/types.js'
 
-/** One spreadsheet cell: a number stays a number (Excel can sum it), a link stays clickable. */
-export type ExportCell = string | number | null | { readonly text: string; readonly link: string }
-
-/** Which part of a field's answer a column shows: a check item spreads over four columns. */
-export type ColumnPart = 'value' | 'result' | 'note' | 'hazard' | 'photos'
+export type { ColumnPart, ExportCell }
 
 export type ReportColumn = { readonly fieldId: string; readonly part: ColumnPart; readonly header: string; readonly width: number }
 
-const checkParts: readonly { readonly part: ColumnPart; readonly suffix: string; readonly width: number }[] = [
-  { part: 'result', suffix: '', width: 12 },
-  { part: 'note', suffix: '（备注）', width: 20 },
-  { part: 'hazard', suffix: '（隐患）', width: 30 },
-  { part: 'photos', suffix: '（照片）', width: 30 },
-]
-
-const resultLabel: Record<CheckAnswer['result'], string> = { pass: '合格', fail: '不合格', na: '不适用' }
-const severityLabel: Record<string, string> = { low: '一般', medium: '较大', high: '重大' }
-
 function columnsOf(field: Field): ReportColumn[] {
-  const label = field.label.zh
-  if (field.type === 'check') {
-    return checkParts.map(({ part, suffix, width }) => ({ fieldId: field.id, part, header: `${label}${suffix}`, width }))
-  }
-  const width = field.type === 'text' || field.type === 'photo' ? 30 : field.type === 'integer' || field.type === 'number' ? 10 : 16
-  return [{ fieldId: field.id, part: 'value', header: label, width }]
+  return fieldTypes[field.type].columns.map(({ part, suffix, width }) => ({ fieldId: field.id, part, header: `${field.label.zh}${suffix}`, width }))
 }
 
-/**
- * The answer columns of a form across the versions being exported: the newest version's fields
- * in its order, then any field only older versions had, so an old report loses no answer.
- */
-export function reportColumns(templates: readonly FormTemplate[]): ReportColumn[] {
-  const newestFirst = [...templates].sort((a, b) => b.version - a.version)
+function newestFirst(templates: readonly FormTemplate[]): FormTemplate[] {
+  return [...templates].sort((a, b) => b.version - a.version)
+}
+
+/** Columns for the fields of the chosen sections across versions: newest order first, then fields only older versions had. */
+function columnsAcross(templates: readonly FormTemplate[], pick: (section: Section) => boolean): ReportColumn[] {
   const seen = new Set<string>()
   const columns: ReportColumn[] = []
-  for (const template of newestFirst) {
-    for (const field of template.sections.flatMap((section) => section.fields)) {
+  for (const template of newestFirst(templates)) {
+    for (const field of template.sections.filter(pick).flatMap((section) => section.fields)) {
       if (seen.has(field.id)) continue
       seen.add(field.id)
       columns.push(...columnsOf(field))
@@ -45,48 +27,35 @@ export function reportColumns(templates: readonly FormTemplate[]): ReportColumn[
   return columns
 }
 
-function isCheck(value: AnswerValue | undefined): value is CheckAnswer {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'result' in value
+/**
+ * The answer columns of a form across the versions being exported: the newest version's fields
+ * in its order, then any field only older versions had, so an old report loses no answer.
+ * Repeating sections are not here: each has its own sheet (`repeatSheets`). An item hidden by
+ * its condition was not sent, so its cells are empty, never a 不合格 or a 0.
+ */
+export function reportColumns(templates: readonly FormTemplate[]): ReportColumn[] {
+  return columnsAcross(templates, (section) => section.repeat === undefined)
 }
 
-function isPoint(value: AnswerValue | undefined): value is GeoPoint {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'lat' in value
-}
-
-function links(hashes: readonly string[], photoUrl: (sha256: string) => string): ExportCell {
-  if (hashes.length === 0) return null
-  const urls = hashes.map(photoUrl)
-  // One cell holds one hyperlink; several photos are listed one URL per line.
-  return urls.length === 1 && urls[0] !== undefined ? { text: urls[0], link: urls[0] } : urls.join('\n')
-}
-
-function hazardText(answer: CheckAnswer): string | null {
-  const hazard = answer.hazard
-  if (!hazard) return null
-  const who = hazard.responsible ? `，责任人 ${hazard.responsible}` : ''
-  return `${hazard.description}（${severityLabel[hazard.severity] ?? hazard.severity}，整改期限 ${hazard.deadline}${who}）`
-}
-
-function optionLabel(field: Field | undefined, value: string): string {
-  if (field?.type !== 'choice' && field?.type !== 'multi') return value
-  return field.options.find((option) => option.value === value)?.label.zh ?? value
-}
-
-function cellFor(column: ReportColumn, field: Field | undefined, value: AnswerValue | undefined, photoUrl: (sha256: string) => string): ExportCell {
-  if (value === undefined) return null
-  if (isCheck(value)) {
-    if (column.part === 'result') return resultLabel[value.result] ?? value.result
-    if (column.part === 'note') return value.note ?? null
-    if (column.part === 'hazard') return hazardText(value)
-    return links(value.photos ?? [], photoUrl)
+function fieldsById(templates: readonly FormTemplate[]): Map<string, Field> {
+  const fields = new Map<string, Field>()
+  for (const template of [...templates].sort((a, b) => a.version - b.version)) {
+    for (const field of template.sections.flatMap((section) => section.fields)) fields.set(field.id, field)
   }
-  if (isPoint(value)) return `${value.lat}, ${value.lng}（±${Math.round(value.accuracy)} 米）`
-  if (typeof value === 'number') return value
-  if (field?.type === 'photo' && Array.isArray(value)) return links(value, photoUrl)
-  if (field?.type === 'signature' && typeof value === 'string') return links([value], photoUrl)
-  if (Array.isArray(value)) return value.map((item) => optionLabel(field, item)).join('、')
-  if (typeof value === 'string') return optionLabel(field, value)
-  return null
+  return fields
+}
+
+function cellFor(column: ReportColumn, field: Field | undefined, value: FieldValue | undefined, photoUrl: (sha256: string) => string): ExportCell {
+  if (value === undefined) return null
+  if (!field) return column.part === 'value' || column.part === 'result' ? plainCell(value) : null
+  return specOf(field).cell(field, value, column.part, photoUrl)
+}
+
+function cellsOf(columns: readonly ReportColumn[], fields: ReadonlyMap<string, Field>, values: Readonly<Record<string, unknown>>, photoUrl: (sha256: string) => string): ExportCell[] {
+  return columns.map((column) => {
+    const value = Object.hasOwn(values, column.fieldId) ? (values[column.fieldId] as FieldValue) : undefined
+    return cellFor(column, fields.get(column.fieldId), value, photoUrl)
+  })
 }
 
 /** One report's answers laid out over the columns; photos and signatures become links. */
@@ -96,11 +65,40 @@ export function reportCells(
   answers: Answers,
   photoUrl: (sha256: string) => string,
 ): ExportCell[] {
-  const fields = new Map<string, Field>()
-  for (const template of [...templates].sort((a, b) => a.version - b.version)) {
-    for (const field of template.sections.flatMap((section) => section.fields)) fields.set(field.id, field)
+  return cellsOf(columns, fieldsById(templates), answers, photoUrl)
+}
+
+/** A repeating section's own sheet (as ODK exports repeats): one row per instance, linked to its report by id. */
+export type RepeatSheet = { readonly repeatId: string; readonly title: string; readonly columns: readonly ReportColumn[] }
+
+export function repeatSheets(templates: readonly FormTemplate[]): RepeatSheet[] {
+  const sheets: RepeatSheet[] = []
+  const seen = new Set<string>()
+  for (const template of newestFirst(templates)) {
+    for (const section of template.sections) {
+      if (!section.repeat || seen.has(section.id)) continue
+      seen.add(section.id)
+      const id = section.id
+      sheets.push({ repeatId: id, title: section.title.zh, columns: columnsAcross(templates, (each) => each.id === id && each.repeat !== undefined) })
+    }
   }
-  return columns.map((column) => cellFor(column, fields.get(column.fieldId), answers[column.fieldId], photoUrl))
+  return sheets
+}
+
+/** The rows of one report on a repeat's sheet: the instance number (from 1), then its answers. */
+export function repeatRows(
+  sheet: RepeatSheet,
+  templates: readonly FormTemplate[],
+  answers: Answers,
+  photoUrl: (sha256: string) => string,
+): ExportCell[][] {
+  const given = Object.hasOwn(answers, sheet.repeatId) ? answers[sheet.repeatId] : undefined
+  if (!Array.isArray(given)) return []
+  const fields = fieldsById(templates)
+  return given.map((instance: unknown, index) => [
+    index + 1,
+    ...cellsOf(sheet.columns, fields, typeof instance === 'object' && instance !== null ? (instance as Record<string, unknown>) : {}, photoUrl),
+  ])
 }
 
 /** China has one time zone: the bureau reads 北京时间, not UTC. `2026-03-01 09:30:00`. */

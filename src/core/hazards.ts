@@ -1,15 +1,20 @@
-import { allFields } from './forms/types.js'
-import type { Answers, CheckAnswer, FormTemplate, HazardReport } from './forms/types.js'
+import { isCheckAnswer } from './answerShapes.js'
+import type { Answers, FormTemplate, HazardReport } from './forms/types.js'
+import { walkForm } from './forms/walkForm.js'
 
+/** `fieldId` is the item's path: `gate`, or `buses[1].seatbelts` for the second bus's item. */
 export type DerivedHazard = HazardReport & { readonly fieldId: string; readonly photos: readonly string[] }
 
-/** A failed check that names a hazard becomes a tracked hazard; its id is submission id + field id. */
+/**
+ * A failed check that names a hazard becomes a tracked hazard; its id is submission id + the
+ * item's path, so each instance of a repeat raises its own, and the id is fixed with the body.
+ * A hidden item raises none (it is not sent).
+ */
 export function deriveHazards(template: FormTemplate, answers: Answers): DerivedHazard[] {
-  return allFields(template).flatMap((field) => {
-    if (field.type !== 'check') return []
-    const answer = answers[field.id] as CheckAnswer | undefined
-    if (answer?.result !== 'fail' || !answer.hazard) return []
-    return [{ ...answer.hazard, fieldId: field.id, photos: answer.photos ?? [] }]
+  return walkForm(template, answers).fields.flatMap(({ field, path, value }) => {
+    if (field.type !== 'check' || !isCheckAnswer(value)) return []
+    if (value.result !== 'fail' || !value.hazard) return []
+    return [{ ...value.hazard, fieldId: path, photos: value.photos ?? [] }]
   })
 }
 

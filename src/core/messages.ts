@@ -30,6 +30,10 @@ export type IssueCode =
   | 'lte'
   | 'sum'
   | 'rateChange'
+  | 'hidden'
+  | 'calculation'
+  | 'repeatMin'
+  | 'repeatMax'
 
 export type IssueParams = { readonly [key: string]: string | number }
 
@@ -80,6 +84,13 @@ const templates: Record<IssueCode, Text> = {
     zh: '“{rate}”为 {now}%，上期为 {before}%，变化超过 {limit} 个百分点，请核实',
     en: '"{rate}" is {now}%, last period it was {before}%: a change of more than {limit} points, please check',
   },
+  hidden: {
+    zh: '根据前面的回答，此项不适用，不应填写',
+    en: 'Given the earlier answers this item does not apply and must be left out',
+  },
+  calculation: { zh: '计算结果应为 {expected}', en: 'The calculated value should be {expected}' },
+  repeatMin: { zh: '至少需要填写 {limit} 项', en: 'At least {limit} entries are needed' },
+  repeatMax: { zh: '最多只能填写 {limit} 项', en: 'At most {limit} entries are allowed' },
 }
 
 function fill(text: string, params: IssueParams): string {

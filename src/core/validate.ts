@@ -1,7 +1,9 @@
-import { isIsoDate } from './dates.js'
+import { isGeoPoint, isPlainObject, type IssueReport } from './answerShapes.js'
+import { specOf } from './forms/fieldTypes.js'
+import { isBlank } from './forms/scope.js'
 import { allFields } from './forms/types.js'
-import type { AnswerValue, Answers, CheckAnswer, Field, FormTemplate, GeoPoint, Rule } from './forms/types.js'
-import { isSha256Hex } from './hashes.js'
+import type { Answers, FormTemplate, Rule } from './forms/types.js'
+import { instancePath, walkForm, type WalkedField, type WalkedRepeat } from './forms/walkForm.js'
 import { issueMessage, type IssueCode, type IssueParams } from './messages.js'
 import { computeRate } from './rates.js'
 import type { Text } from './text.js'
@@ -16,101 +18,47 @@ export type ValidationIssue = {
   readonly message: Text
 }
 
-const NOTE_MAX = 1000
-const HAZARD_DESCRIPTION_MAX = 500
-const PHOTO_MAX_DEFAULT = 9
-const RESPONSIBLE_MAX = 50
+type Report = IssueReport
 
-type Report = (code: IssueCode, params?: IssueParams) => void
+export { isGeoPoint }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+function issue(fieldId: string, code: IssueCode, params?: IssueParams): ValidationIssue {
+  return { fieldId, code, severity: 'error', message: issueMessage(code, params) }
 }
 
-function isEmpty(value: AnswerValue | undefined): boolean {
-  return (
-    value === undefined ||
-    (typeof value === 'string' && value.trim() === '') ||
-    (Array.isArray(value) && value.length === 0)
-  )
-}
-
-function checkHashes(value: unknown, max: number, report: Report): void {
-  if (!Array.isArray(value)) return report('type')
-  if (value.length > max) report('tooMany', { limit: max })
-  if (!value.every(isSha256Hex)) report('hash')
-}
-
-function checkNumber(field: Extract<Field, { type: 'integer' | 'number' }>, value: unknown, report: Report): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return report('type')
-  if (field.type === 'integer' && !Number.isInteger(value)) report('integer')
-  if (field.min !== undefined && value < field.min) report('min', { limit: field.min })
-  if (field.max !== undefined && value > field.max) report('max', { limit: field.max })
-}
-
-function checkCheck(value: unknown, requireHazard: boolean, report: Report): void {
-  if (!isPlainObject(value)) return report('type')
-  const answer = value as Partial<CheckAnswer>
-  if (answer.result !== 'pass' && answer.result !== 'fail' && answer.result !== 'na') return report('type')
-  if (answer.note !== undefined && typeof answer.note !== 'string') report('type')
-  else if (answer.note !== undefined && answer.note.length > NOTE_MAX) report('maxLength', { limit: NOTE_MAX })
-  if (answer.photos !== undefined) checkHashes(answer.photos, PHOTO_MAX_DEFAULT, report)
-  const hazard = answer.hazard
-  if (hazard === undefined) {
-    if (answer.result === 'fail' && requireHazard) report('hazardRequired')
+/** A repeat's own answer: an array of instances, within its min and max. */
+function checkRepeat(repeat: WalkedRepeat, issues: ValidationIssue[]): void {
+  const { section, given } = repeat
+  if (!repeat.shown) {
+    if (given !== undefined) issues.push(issue(section.id, 'hidden'))
     return
   }
-  if (!isPlainObject(hazard)) return report('type')
-  if (typeof hazard.description !== 'string' || hazard.description.trim() === '') report('hazardDescription')
-  else if (hazard.description.length > HAZARD_DESCRIPTION_MAX) report('maxLength', { limit: HAZARD_DESCRIPTION_MAX })
-  if (hazard.severity !== 'low' && hazard.severity !== 'medium' && hazard.severity !== 'high') report('type')
-  if (!isIsoDate(hazard.deadline)) report('hazardDeadline')
-  if (hazard.responsible !== undefined && typeof hazard.responsible !== 'string') report('type')
-  else if (hazard.responsible !== undefined && hazard.responsible.length > RESPONSIBLE_MAX) report('maxLength', { limit: RESPONSIBLE_MAX })
-}
-
-export function isGeoPoint(value: unknown): value is GeoPoint {
-  if (!isPlainObject(value)) return false
-  const { lat, lng, accuracy } = value
-  return (
-    typeof lat === 'number' && lat >= -90 && lat <= 90 &&
-    typeof lng === 'number' && lng >= -180 && lng <= 180 &&
-    typeof accuracy === 'number' && Number.isFinite(accuracy) && accuracy >= 0
-  )
-}
-
-function checkField(template: FormTemplate, field: Field, value: unknown, report: Report): void {
-  switch (field.type) {
-    case 'check':
-      return checkCheck(value, template.kind === 'inspection' || template.kind === 'canteen', report)
-    case 'integer':
-    case 'number':
-      return checkNumber(field, value, report)
-    case 'text': {
-      if (typeof value !== 'string') return report('type')
-      const limit = field.maxLength ?? NOTE_MAX
-      if (value.length > limit) report('maxLength', { limit })
-      return
+  if (given !== undefined && !Array.isArray(given)) return void issues.push(issue(section.id, 'type'))
+  const list: unknown[] = Array.isArray(given) ? given : []
+  const { min, max } = section.repeat ?? {}
+  if (min !== undefined && list.length < min) issues.push(issue(section.id, list.length === 0 ? 'required' : 'repeatMin', { limit: min }))
+  if (max !== undefined && list.length > max) issues.push(issue(section.id, 'repeatMax', { limit: max }))
+  const known = new Set(section.fields.map((field) => field.id))
+  list.forEach((entry, index) => {
+    if (!isPlainObject(entry)) return void issues.push(issue(instancePath(section.id, index), 'type'))
+    for (const key of Object.keys(entry)) {
+      if (!known.has(key)) issues.push(issue(instancePath(section.id, index, key), 'unknownField'))
     }
-    case 'choice':
-      if (!field.options.some((option) => option.value === value)) report('option')
-      return
-    case 'multi':
-      if (!Array.isArray(value)) return report('type')
-      if (!value.every((item) => field.options.some((option) => option.value === item))) report('option')
-      return
-    case 'date':
-      if (!isIsoDate(value)) report('date')
-      return
-    case 'photo':
-      return checkHashes(value, field.max ?? PHOTO_MAX_DEFAULT, report)
-    case 'signature':
-      if (!isSha256Hex(value)) report('hash')
-      return
-    case 'location':
-      if (!isGeoPoint(value)) report('location')
-      return
+  })
+}
+
+function checkItem(template: FormTemplate, item: WalkedField, issues: ValidationIssue[]): void {
+  const { field, path, given } = item
+  const report: Report = (code, params) => issues.push(issue(path, code, params))
+  // The phone leaves hidden items out (finaliseAnswers); one sent anyway would be a body the phone did not mean.
+  if (!item.shown) return given === undefined ? undefined : report('hidden')
+  if (field.type === 'calculate') {
+    if (given === undefined && item.value === undefined) return field.required ? report('required') : undefined
+    if (given !== item.value) report('calculation', { expected: typeof item.value === 'number' ? item.value : '—' })
+    return
   }
+  if (isBlank(given)) return field.required ? report('required') : undefined
+  specOf(field).validate(field, given, template, report)
 }
 
 function labelOf(template: FormTemplate, fieldId: string): Text {
@@ -165,33 +113,27 @@ function checkRule(template: FormTemplate, rule: Rule, answers: Answers, context
   return { fieldId: rule.total, code: 'sum', severity, message: { zh, en } }
 }
 
-/** Every problem with a set of answers, errors and warnings; the phone and the server both call this. */
+/**
+ * Every problem with a set of answers, errors and warnings; the phone and the server both call
+ * this. Items are walked in form order so conditions and calculations read earlier answers;
+ * an issue inside a repeat names its instance (`buses[2].plate`).
+ */
 export function validateAnswers(template: FormTemplate, answers: unknown, context: ValidationContext = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   if (!isPlainObject(answers)) {
     return [{ fieldId: '', code: 'type', severity: 'error', message: issueMessage('type') }]
   }
-  const fields = allFields(template)
-  const known = new Set(fields.map((field) => field.id))
+  const walk = walkForm(template, answers)
+  const known = new Set([...walk.fields.filter((item) => !item.instance).map((item) => item.field.id), ...walk.repeats.map((repeat) => repeat.section.id)])
   for (const fieldId of Object.keys(answers)) {
-    if (!known.has(fieldId)) {
-      issues.push({ fieldId, code: 'unknownField', severity: 'error', message: issueMessage('unknownField') })
-    }
+    if (!known.has(fieldId)) issues.push(issue(fieldId, 'unknownField'))
   }
-  for (const field of fields) {
-    const value = Object.hasOwn(answers, field.id) ? (answers[field.id] as AnswerValue) : undefined
-    const report: Report = (code, params) =>
-      issues.push({ fieldId: field.id, code, severity: 'error', message: issueMessage(code, params) })
-    if (isEmpty(value)) {
-      if (field.required) report('required')
-      continue
-    }
-    checkField(template, field, value, report)
-  }
+  for (const repeat of walk.repeats) checkRepeat(repeat, issues)
+  for (const item of walk.fields) checkItem(template, item, issues)
   if (issues.length > 0) return issues
   for (const rule of template.rules ?? []) {
-    const issue = checkRule(template, rule, answers as Answers, context)
-    if (issue) issues.push(issue)
+    const found = checkRule(template, rule, answers as Answers, context)
+    if (found) issues.push(found)
   }
   return issues
 }
@@ -200,18 +142,11 @@ export function hasErrors(issues: readonly ValidationIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error')
 }
 
-/** Every blob hash the answers refer to: photos of checks, photo fields, signatures. */
+/** Every blob hash the answers refer to, inside repeats too; hidden items' photos do not travel. */
 export function referencedHashes(template: FormTemplate, answers: Answers): string[] {
   const hashes = new Set<string>()
-  for (const field of allFields(template)) {
-    const value = answers[field.id]
-    if (value === undefined) continue
-    if (field.type === 'photo' && Array.isArray(value)) value.forEach((hash) => hashes.add(hash))
-    if (field.type === 'signature' && typeof value === 'string') hashes.add(value)
-    if (field.type === 'check' && isPlainObject(value)) {
-      const photos = (value as CheckAnswer).photos
-      photos?.forEach((hash) => hashes.add(hash))
-    }
+  for (const item of walkForm(template, answers).fields) {
+    if (item.value !== undefined) specOf(item.field).hashes(item.value).forEach((hash) => hashes.add(hash))
   }
   return [...hashes]
 }

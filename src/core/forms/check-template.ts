@@ -1,14 +1,13 @@
+import { checkLogic, topLevelFieldIds } from './check-logic.js'
+import { fieldTypes } from './fieldTypes.js'
 import { MAX_FORM_VERSION, type FieldType, type FormKind } from './types.js'
 
 /** One thing wrong with a template, with where it is (e.g. `sections[2].fields[0].options`). */
 export type TemplateProblem = { readonly path: string; readonly message: string }
 
 const kinds: readonly FormKind[] = ['inspection', 'canteen', 'survey', 'pledge', 'rectification']
-const fieldTypes: readonly FieldType[] = ['check', 'integer', 'number', 'text', 'choice', 'multi', 'date', 'photo', 'signature', 'location']
 const templateId = /^[a-z][a-z0-9-]{0,63}$/
 const fieldId = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
-// Whatever a phone can keep and send in one report; validate.ts also caps photos at 9 per item.
-const MAX_PHOTOS = 9
 
 type Obj = Record<string, unknown>
 type Report = (path: string, message: string) => void
@@ -25,51 +24,14 @@ function isCount(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value > 0
 }
 
-function checkOptions(options: unknown, path: string, report: Report): void {
-  if (!Array.isArray(options) || options.length === 0) return report(path, 'needs at least one option')
-  const values = new Set<unknown>()
-  options.forEach((option: unknown, index) => {
-    if (!isObj(option) || typeof option.value !== 'string' || option.value === '') return report(`${path}[${index}]`, 'needs a value')
-    if (values.has(option.value)) report(`${path}[${index}]`, `repeats the value "${option.value}"`)
-    values.add(option.value)
-    if (!isText(option.label)) report(`${path}[${index}].label`, 'needs Chinese and English')
-  })
-}
-
 function checkField(field: unknown, path: string, report: Report): void {
   if (!isObj(field)) return report(path, 'is not an object')
   if (typeof field.id !== 'string' || !fieldId.test(field.id)) report(`${path}.id`, 'is not a valid field id')
   if (!isText(field.label)) report(`${path}.label`, 'needs Chinese and English')
   if (field.help !== undefined && !isText(field.help)) report(`${path}.help`, 'needs Chinese and English')
   if (field.required !== undefined && typeof field.required !== 'boolean') report(`${path}.required`, 'is not true or false')
-  if (!fieldTypes.includes(field.type as FieldType)) return report(`${path}.type`, 'is not a known field type')
-  switch (field.type) {
-    case 'check':
-      if (field.points !== undefined && !(typeof field.points === 'number' && Number.isFinite(field.points) && field.points >= 0)) {
-        report(`${path}.points`, 'must be a number ≥ 0')
-      }
-      return
-    case 'integer':
-    case 'number': {
-      const { min, max } = field
-      if (min !== undefined && !(typeof min === 'number' && Number.isFinite(min))) report(`${path}.min`, 'is not a number')
-      if (max !== undefined && !(typeof max === 'number' && Number.isFinite(max))) report(`${path}.max`, 'is not a number')
-      if (typeof min === 'number' && typeof max === 'number' && min > max) report(`${path}.min`, 'is above max')
-      if (field.unit !== undefined && !isText(field.unit)) report(`${path}.unit`, 'needs Chinese and English')
-      return
-    }
-    case 'text':
-      if (field.maxLength !== undefined && !isCount(field.maxLength)) report(`${path}.maxLength`, 'must be a whole number > 0')
-      return
-    case 'choice':
-    case 'multi':
-      return checkOptions(field.options, `${path}.options`, report)
-    case 'photo':
-      if (field.max !== undefined && !(isCount(field.max) && (field.max as number) <= MAX_PHOTOS)) {
-        report(`${path}.max`, `must be a whole number from 1 to ${MAX_PHOTOS}`)
-      }
-      return
-  }
+  if (typeof field.type !== 'string' || !Object.hasOwn(fieldTypes, field.type)) return report(`${path}.type`, 'is not a known field type')
+  fieldTypes[field.type as FieldType].checkSettings(field, path, report)
 }
 
 function checkRefs(template: Obj, ids: ReadonlySet<string>, report: Report): void {
@@ -139,7 +101,9 @@ export function checkTemplate(template: unknown): TemplateProblem[] {
       ids.add(field.id)
     })
   })
-  checkRefs(template, ids, report)
+  // Rules and rates read `answers[id]`: a field inside a repeat has no single value there.
+  checkRefs(template, topLevelFieldIds(template.sections), report)
+  checkLogic(template.sections, report)
   if (template.grading !== undefined) {
     const thresholds = isObj(template.grading) ? template.grading.thresholds : undefined
     const ok = Array.isArray(thresholds) && thresholds.length > 0 && thresholds.every((step: unknown) =>

@@ -51,6 +51,12 @@ export const surveyTemplates: readonly FormTemplate[] = [
 
 export * from './types.js'
 export * from './check-template.js'
+export * from './fieldTypes.js'
+export * from './conditions.js'
+export * from './expressions.js'
+export * from './walkForm.js'
+export * from './itemPath.js'
+export { isBlank, type Scope } from './scope.js'
 export { RECTIFICATION_FORM_ID } from './hazard-rectification.js'
 
 /** The templates the demo seed publishes. A published template never changes: edit → new version. */

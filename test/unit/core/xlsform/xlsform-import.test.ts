@@ -143,7 +143,9 @@ describe('standard XLSForm import', () => {
     expect(result.problems.map((problem) => describeProblem(problem).zh)).toEqual(['survey 表第 6 行 constraint 列：约束只支持 . >= 数、. <= 数、. <= ${字段}、. >= ${字段}，用 and 连接；\'. > 0\' 不支持'])
     const fixed = xlsformToTemplate(book.map((sheet) => (sheet.name !== 'survey' ? sheet : { ...sheet, rows: sheet.rows.map((cells) => cells.map((cell) => (cell === '. > 0 and . <= 70' ? '. >= 1 and . <= 70' : cell))) })))
     expect(fixed.problems).toEqual([])
-    expect(fixed.warnings.map((warning) => describeProblem(warning).zh)).toEqual(['survey 表第 4 行 constraint_message 列：constraint_message 已略过：应用用自己的中英文提示'])
+    expect(fixed.warnings.map((warning) => describeProblem(warning).zh)).toEqual([
+      "settings 表第 2 行 version 列：版本 '2024051501' 不是小整数，按第 1 版读入（发布时服务器按顺序编号）",
+      'survey 表第 4 行 constraint_message 列：constraint_message 已略过：应用用自己的中英文提示'])
     const template = fixed.template!
     expect(template.rules).toEqual([{ kind: 'lte', left: 'riders', right: 'students' }])
     const [main, buses, tail, waters] = template.sections

@@ -1,35 +1,32 @@
 import type { Kysely } from 'kysely'
-import { canonicalJson } from '../core/digest.js'
-import { defaultTemplates } from '../core/forms/index.js'
+import { checkTemplate, defaultTemplates, type FormTemplate } from '../core/forms/index.js'
 import type { Role } from '../core/protocol.js'
 import { hashPassword } from './auth/passwords.js'
 import type { Database } from './db/schema.js'
+import { changedShape, storeFormVersion } from './services/publish-form.js'
 import { seedDemoDeadlines } from './seed-deadlines.js'
 import { publishDemoPledges } from './demo-pledges/publishDemoPledges.js'
 
 /**
- * Inserts every default template version not yet present; runs at each start so new versions ship.
- * Built-ins are global (owner null): every district's schools file them, only an admin versions them.
+ * Publishes every built-in template version newer than what the database holds; runs at each
+ * start so new versions ship. Through the bureau's publish path (storeFormVersion), so a new
+ * built-in version retires the previous one instead of standing beside it. Built-ins are global
+ * (owner null): every district's schools file them, only an admin versions them; a version an
+ * admin published above the built-in one is left alone.
  */
-export async function publishDefaultForms(db: Kysely<Database>, now: Date = new Date()): Promise<number> {
+export async function publishDefaultForms(db: Kysely<Database>, now: Date = new Date(), templates: readonly FormTemplate[] = defaultTemplates): Promise<number> {
   let published = 0
-  for (const template of defaultTemplates) {
-    const result = await db
-      .insertInto('forms')
-      .values({
-        id: template.id,
-        version: template.version,
-        kind: template.kind,
-        title_zh: template.title.zh,
-        template: canonicalJson(template),
-        active: 1,
-        published_at: now.toISOString(),
-        owner_district_id: null,
-      })
-      .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (result) published += 1
+  for (const template of templates) {
+    const problems = checkTemplate(template)
+    if (problems.length > 0) throw new Error(`built-in form ${template.id}@${template.version}: ${problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`)
+    const stored = await db.transaction().execute(async (trx) => {
+      const newest = await trx.selectFrom('forms').select(['version', 'template']).where('id', '=', template.id).orderBy('version', 'desc').executeTakeFirst()
+      if (newest && newest.version >= template.version) return false
+      const problem = newest ? changedShape(JSON.parse(newest.template) as FormTemplate, template) : null
+      if (problem) throw new Error(`built-in form ${template.id}@${template.version}: ${problem}`)
+      return (await storeFormVersion(trx, template, { owner: null, publishedBy: null, now })) !== null
+    })
+    if (stored) published += 1
   }
   return published
 }

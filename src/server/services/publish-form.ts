@@ -50,6 +50,46 @@ export async function listFormVersions(db: Db, user: User): Promise<AdminFormVer
   })
 }
 
+/** Kind and period stay as they were: reports of older versions are counted with the new ones. */
+export function changedShape(previous: FormTemplate, template: FormTemplate): string | null {
+  if (template.kind !== previous.kind) return `kind must stay ${previous.kind}`
+  if ((template.period ?? null) !== (previous.period ?? null)) return `period must stay ${previous.period ?? 'none'}`
+  return null
+}
+
+/**
+ * Puts a checked version live in one step: the older versions of its id are retired (phones pull
+ * only the new one, completeness counts the form once) but stay stored, so reports filed against
+ * them still validate. The bureau's publish and the built-ins shipped with a release both come
+ * through here. Returns the retired versions, or null when this version is stored already.
+ */
+export async function storeFormVersion(
+  trx: Db,
+  template: FormTemplate,
+  meta: { readonly owner: string | null; readonly publishedBy: string | null; readonly now: Date },
+): Promise<number[] | null> {
+  // Retires the older versions of this id only: an id has one owner, so nobody else's form.
+  const retired = await trx.updateTable('forms').set({ active: 0 }).where('id', '=', template.id).where('active', '=', 1).where('version', '<', template.version).returning('version').execute()
+  const inserted = await trx
+    .insertInto('forms')
+    .values({
+      id: template.id,
+      version: template.version,
+      kind: template.kind,
+      title_zh: template.title.zh,
+      template: canonicalJson(template),
+      active: 1,
+      published_at: meta.now.toISOString(),
+      published_by: meta.publishedBy,
+      owner_district_id: meta.owner,
+    })
+    // Two publishers of the same version (or of the same new id) at once: the second is told, not failed.
+    .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  return inserted ? retired.map((row) => row.version) : null
+}
+
 function refuse(message: string): never {
   throw new ApiHttpError('validation_failed', message)
 }
@@ -79,36 +119,17 @@ export async function publishForm(db: Db, user: User, raw: unknown, now: Date, i
     throw error
   }
   if (newest) {
-    const previous = JSON.parse(newest.template) as FormTemplate
     if (template.version <= newest.version) refuse(`version must be above ${newest.version}`)
-    if (template.kind !== previous.kind) refuse(`kind must stay ${previous.kind}`)
-    if ((template.period ?? null) !== (previous.period ?? null)) refuse(`period must stay ${previous.period ?? 'none'}`)
+    const problem = changedShape(JSON.parse(newest.template) as FormTemplate, template)
+    if (problem) refuse(problem)
   } else checkFirstVersion('form', template.version)
   const publishedAt = now.toISOString()
   await db.transaction().execute(async (trx) => {
-    // Retires the older versions of this id only: an id has one owner, so nobody else's form.
-    const retired = await trx.updateTable('forms').set({ active: 0 }).where('id', '=', template.id).where('active', '=', 1).returning('version').execute()
-    const inserted = await trx
-      .insertInto('forms')
-      .values({
-        id: template.id,
-        version: template.version,
-        kind: template.kind,
-        title_zh: template.title.zh,
-        template: canonicalJson(template),
-        active: 1,
-        published_at: publishedAt,
-        published_by: user.id,
-        owner_district_id: owner,
-      })
-      // Two publishers of the same version (or of the same new id) at once: the second is told, not failed.
-      .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (!inserted) throw new ApiHttpError('conflict', 'This version was published meanwhile')
+    const retired = await storeFormVersion(trx, template, { owner, publishedBy: user.id, now })
+    if (!retired) throw new ApiHttpError('conflict', 'This version was published meanwhile')
     await recordAudit(trx, {
       action: 'form_published', at: now, actor: user, ip, districtId: owner, subjectId,
-      details: { formId: template.id, version: template.version, title: template.title.zh, owner, retired: retired.map((row) => row.version) },
+      details: { formId: template.id, version: template.version, title: template.title.zh, owner, retired },
     })
   })
   return {

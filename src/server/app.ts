@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { exportsRoutes } from './routes/exports.js'
 import { canteenGradesRoutes } from './routes/canteen-grades.js'
+import { formFilesRoutes } from './routes/form-files.js'
 import { formsRoutes } from './routes/forms.js'
 import { hazardsRoutes } from './routes/hazards.js'
 import { healthRoutes } from './routes/health.js'
@@ -39,7 +40,7 @@ export type AppDeps = {
   readonly onRoute?: (route: RouteOptions) => void
 }
 
-const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes, reportsRoutes]
+const routes = [authRoutes, auditRoutes, meRoutes, formsRoutes, schoolsRoutes, submissionsRoutes, attachmentsRoutes, hazardsRoutes, inspectionsRoutes, healthRoutes, pledgesRoutes, pledgeReportsRoutes, canteenGradesRoutes, surveyReportsRoutes, exportsRoutes, adminRoutes, formFilesRoutes, reportsRoutes]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {

@@ -20,6 +20,15 @@ import { schoolBuildings } from './school-buildings.js'
 import { schoolBus } from './school-bus.js'
 import { schoolSurroundings } from './school-surroundings.js'
 import { trafficSafety } from './traffic-safety.js'
+import { doubleReduction } from './double-reduction.js'
+import { dropoutPrevention } from './dropout-prevention.js'
+import { drugCultEducation } from './drug-cult-education.js'
+import { healthCheckup } from './health-checkup.js'
+import { leftBehindChildren } from './left-behind-children.js'
+import { networkSecurity } from './network-security.js'
+import { parentSatisfaction } from './parent-satisfaction.js'
+import { schoolLiabilityInsurance } from './school-liability-insurance.js'
+import { studentAid } from './student-aid.js'
 import type { FormTemplate } from './types.js'
 
 /** The safety inspection checklists (安全检查), one per subject in DOMAIN.md. */
@@ -36,6 +45,7 @@ export const inspectionTemplates: readonly FormTemplate[] = [
   hazardousMaterials,
   schoolSurroundings,
   psychologicalCrisis,
+  networkSecurity,
 ]
 
 /** The periodic survey counts (统计上报), each with its declared rules and rates. */
@@ -49,6 +59,21 @@ export const surveyTemplates: readonly FormTemplate[] = [
   drillsEducation,
 ]
 
+/**
+ * Periodic reports on a policy (双减, 资助, 控辍保学 …): counts with their rules like the surveys,
+ * plus the choices, dates, text and photos the bureau asks alongside them.
+ */
+export const policyReportTemplates: readonly FormTemplate[] = [
+  doubleReduction,
+  healthCheckup,
+  studentAid,
+  leftBehindChildren,
+  dropoutPrevention,
+  schoolLiabilityInsurance,
+  drugCultEducation,
+  parentSatisfaction,
+]
+
 export * from './types.js'
 export * from './check-template.js'
 export * from './fieldTypes.js'
@@ -60,7 +85,7 @@ export { isBlank, type Scope } from './scope.js'
 export { RECTIFICATION_FORM_ID } from './hazard-rectification.js'
 
 /** The templates the demo seed publishes. A published template never changes: edit → new version. */
-export const defaultTemplates: readonly FormTemplate[] = [...inspectionTemplates, hazardRectification, pledgeSigning, canteenGrading, ...surveyTemplates]
+export const defaultTemplates: readonly FormTemplate[] = [...inspectionTemplates, hazardRectification, pledgeSigning, canteenGrading, ...surveyTemplates, ...policyReportTemplates]
 
 export {
   campusSecurity,
@@ -85,4 +110,13 @@ export {
   teacherTraining,
   fireSafety,
   pledgeSigning,
+  doubleReduction,
+  dropoutPrevention,
+  drugCultEducation,
+  healthCheckup,
+  leftBehindChildren,
+  networkSecurity,
+  parentSatisfaction,
+  schoolLiabilityInsurance,
+  studentAid,
 }

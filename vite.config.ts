@@ -79,6 +79,11 @@ export default defineConfig({
         // which the service worker leaves out of the precache (see injectManifest above).
         chunkFileNames: (chunk) =>
           chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => bureauOnly.test(id)) ? 'assets/bureau/[name]-[hash].js' : 'assets/[name]-[hash].js',
+        // The form engine (validation, the core/forms logic and date-fns, shared by the fill screen,
+        // hazards, pledges and the bureau) as one lazy chunk: split by importer it made six, each a
+        // file name in the first screen's preload map (budget.spec). Only modules no first-screen
+        // code imports belong here, or the chunk would join the first screen.
+        codeSplitting: { groups: [{ name: 'form-engine', includeDependenciesRecursively: false, test: /src[\\/]core[\\/](answerShapes|hashes|messages|rates|validate|forms[\\/](fieldTypes|walkForm|conditions|expressions|scope|itemPath))\.ts$|node_modules[\\/](date-fns|@date-fns[\\/]tz)[\\/]/ }] },
       },
     },
   },

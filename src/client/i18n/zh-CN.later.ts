@@ -1,6 +1,23 @@
 // The texts of the screens after the first (filling a form, the outbox, hazards, pledges, settings):
 // their own chunk, fetched as the app starts and merged over zh-CN.ts before any of those screens opens.
 export default {
+  engine: {
+    help: '说明',
+    helpHide: '收起说明',
+    signed: '已签名',
+    signatureSave: '确认签名',
+    signatureClear: '重写',
+    add: '添加{label}',
+    remove: '删除',
+    removeConfirm: '删除“{title}”及其中填写的内容？',
+    moveUp: '上移',
+    moveDown: '下移',
+    count: '共 {n} 项',
+    countRange: '共 {n} 项（{min}–{max} 项）',
+    countMin: '共 {n} 项（至少 {min} 项）',
+    countMax: '共 {n} 项（最多 {max} 项）',
+    empty: '还没有添加',
+  },
   fill: {
     submit: '提交',
     autosaved: '已自动保存 {time}',

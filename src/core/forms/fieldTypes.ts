@@ -271,3 +271,8 @@ export const fieldTypeNames = Object.keys(fieldTypes) as FieldType[]
 export function specOf<F extends Field>(field: F): FieldTypeSpec<F> {
   return fieldTypes[field.type] as unknown as FieldTypeSpec<F>
 }
+
+/** An answer as a person reads it, through its field's type; by its shape when the form no longer has the field. */
+export function describeAnswer(field: Field | undefined, value: FieldValue): AnswerDisplay {
+  return field ? specOf(field).display(field, value) : plainDisplay(value)
+}

@@ -17,7 +17,7 @@ import { hazardousMaterials } from './hazardous-materials.js'
 import { infectiousDisease } from './infectious-disease.js'
 import { psychologicalCrisis } from './psychological-crisis.js'
 import { schoolBuildings } from './school-buildings.js'
-import { schoolBus } from './school-bus.js'
+import { schoolBus, schoolBusV1 } from './school-bus.js'
 import { schoolSurroundings } from './school-surroundings.js'
 import { trafficSafety } from './traffic-safety.js'
 import { doubleReduction } from './double-reduction.js'
@@ -84,6 +84,12 @@ export * from './itemPath.js'
 export { isBlank, type Scope } from './scope.js'
 export { RECTIFICATION_FORM_ID } from './hazard-rectification.js'
 
+/**
+ * Built-in versions a newer one replaced: no longer published, kept so the reports filed against
+ * them are still proven to validate, digest and export the same (their template stays stored).
+ */
+export const replacedTemplates: readonly FormTemplate[] = [schoolBusV1]
+
 /** The templates the demo seed publishes. A published template never changes: edit → new version. */
 export const defaultTemplates: readonly FormTemplate[] = [...inspectionTemplates, hazardRectification, pledgeSigning, canteenGrading, ...surveyTemplates, ...policyReportTemplates]
 
@@ -98,6 +104,7 @@ export {
   psychologicalCrisis,
   schoolBuildings,
   schoolBus,
+  schoolBusV1,
   schoolSurroundings,
   trafficSafety,
   canteenGrading,

@@ -13,6 +13,8 @@ export interface TableSink {
   addRow(cells: readonly ExportCell[]): Promise<void>
   /** Writes what is left and ends the output stream. */
   finish(): Promise<void>
+  /** Starts another sheet after the current one; only a workbook has sheets (CSV holds one table). */
+  nextSheet?(sheetName: string, columns: readonly TableColumn[]): void
 }
 
 export const contentTypes: Record<ExportFormat, string> = {

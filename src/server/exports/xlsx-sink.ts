@@ -10,19 +10,34 @@ function value(cell: ExportCell): ExcelJS.CellValue {
   return { text: defuseFormula(cell.text), hyperlink: cell.link }
 }
 
+/** A table sink whose workbook can take further sheets, one after another. */
+export type XlsxBook = TableSink & {
+  /** Commits the current sheet and starts the next (a repeat's own sheet). */
+  nextSheet(sheetName: string, columns: readonly TableColumn[]): void
+}
+
 /**
  * ExcelJS's streaming writer: each row is committed (serialised into the zip and dropped) as
- * soon as it is added. Shared strings are off, so no table of every text is kept either.
+ * soon as it is added. Shared strings are off, so no table of every text is kept either. Sheets
+ * are written one after another, never interleaved: the zip takes one entry at a time, and an
+ * open second sheet would be held in memory until the first is done.
  */
-export function xlsxSink(out: Writable, sheetName: string, columns: readonly TableColumn[]): TableSink {
+export function xlsxSink(out: Writable, sheetName: string, columns: readonly TableColumn[]): XlsxBook {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
-  // A form title is the bureau's text: with [ ] : * ? / \ or over 31 characters Excel repairs the file.
-  const [name = 'Sheet1'] = sheetNames([sheetName])
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = columns.map((column, index) => ({ header: defuseFormula(column.header), key: `c${index}`, width: column.width }))
-  const header = sheet.getRow(1)
-  header.font = { bold: true }
-  header.commit()
+  const used: string[] = []
+  function open(name: string, cols: readonly TableColumn[]): ExcelJS.Worksheet {
+    // A form title is the bureau's text: with [ ] : * ? / \ or over 31 characters Excel repairs the file.
+    const names = sheetNames([...used, name])
+    const unique = names[names.length - 1] ?? `Sheet${used.length + 1}`
+    used.push(unique)
+    const sheet = workbook.addWorksheet(unique, { views: [{ state: 'frozen', ySplit: 1 }] })
+    sheet.columns = cols.map((column, index) => ({ header: defuseFormula(column.header), key: `c${index}`, width: column.width }))
+    const header = sheet.getRow(1)
+    header.font = { bold: true }
+    header.commit()
+    return sheet
+  }
+  let sheet = open(sheetName, columns)
   return {
     async addRow(cells) {
       const row = sheet.addRow(cells.map(value))
@@ -30,6 +45,10 @@ export function xlsxSink(out: Writable, sheetName: string, columns: readonly Tab
         if (cell !== null && typeof cell === 'object') row.getCell(index + 1).font = { color: { argb: 'FF0563C1' }, underline: true }
       })
       row.commit()
+    },
+    nextSheet(name, cols) {
+      sheet.commit()
+      sheet = open(name, cols)
     },
     async finish() {
       sheet.commit()

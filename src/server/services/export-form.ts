@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { Kysely } from 'kysely'
-import { chinaTime, reportCells, reportColumns, type ExportCell } from '../../core/exportLayout.js'
+import { chinaTime, repeatRows, repeatSheets, reportCells, reportColumns, type ExportCell } from '../../core/exportLayout.js'
 import type { Answers, FormTemplate } from '../../core/forms/types.js'
 import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
@@ -39,6 +39,16 @@ const baseColumns: readonly TableColumn[] = [
   { header: '已被更正', width: 8 },
 ]
 
+const repeatBaseColumns: readonly TableColumn[] = [
+  { header: '报告编号', width: 38 },
+  { header: '学校', width: 24 },
+  { header: '序号', width: 6 },
+]
+
+function answersOf(row: ReportRow): Answers {
+  return (JSON.parse(row.body) as { answers?: Answers }).answers ?? {}
+}
+
 function baseCells(row: ReportRow): ExportCell[] {
   return [
     row.id,
@@ -68,10 +78,22 @@ export async function writeFormExport(db: Kysely<Database>, out: Writable, templ
   const filter: ReportFilter = { ...request, periodic: newest.period !== undefined }
   for await (const page of iterateReports(db, filter, request.pageSize)) {
     for (const row of page) {
-      const answers = (JSON.parse(row.body) as { answers?: Answers }).answers ?? {}
-      await sink.addRow([...baseCells(row), ...reportCells(columns, templates, answers, photoUrl).map(cell)])
+      await sink.addRow([...baseCells(row), ...reportCells(columns, templates, answersOf(row), photoUrl).map(cell)])
     }
     await drained(out)
+  }
+  // Each repeating section on its own sheet, one row per instance linked by 报告编号 (as ODK exports
+  // repeats): another pass over the reports, so no sheet waits in memory for another.
+  for (const sheet of sink.nextSheet ? repeatSheets(templates) : []) {
+    sink.nextSheet?.(sheet.title, [...repeatBaseColumns, ...sheet.columns])
+    for await (const page of iterateReports(db, filter, request.pageSize)) {
+      for (const row of page) {
+        for (const cells of repeatRows(sheet, templates, answersOf(row), photoUrl)) {
+          await sink.addRow([row.id, row.schoolName, ...cells.map(cell)])
+        }
+      }
+      await drained(out)
+    }
   }
   await sink.finish()
 }

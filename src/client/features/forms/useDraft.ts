@@ -1,5 +1,6 @@
 import { computed, onBeforeUnmount, reactive, ref, shallowRef, watch } from 'vue'
 import type { AnswerValue, Answers } from '../../../core/forms/types.js'
+import { finaliseAnswers } from '../../../core/forms/walkForm.js'
 import { hasErrors, referencedHashes, validateAnswers, type ValidationIssue } from '../../../core/validate.js'
 import { stores } from '../../appServices.js'
 import { deleteDraft, enqueueSubmission, getRecord, saveDraft, type OutboxRecord } from '../../offline/outbox.js'
@@ -76,9 +77,9 @@ export function useDraft(recordId: string) {
 
   function setAnswer(fieldId: string, value: AnswerValue | undefined): void {
     answers[fieldId] = value
-    if (issues.value.some((issue) => issue.fieldId === fieldId)) {
-      issues.value = issues.value.filter((issue) => issue.fieldId !== fieldId)
-    }
+    // A repeat's issues are named by instance (`buses[1].plate`): an edit of the repeat clears them.
+    const touched = (issue: ValidationIssue) => issue.fieldId === fieldId || issue.fieldId.startsWith(`${fieldId}[`)
+    if (issues.value.some(touched)) issues.value = issues.value.filter((issue) => !touched(issue))
   }
 
   /** 'invalid' leaves the draft as it is, with the reasons in `issues`. */
@@ -90,9 +91,13 @@ export function useDraft(recordId: string) {
     const form = template.value
     if (!form || !record.value) return 'invalid'
     if (record.value.state !== 'draft' && record.value.state !== 'rejected') return 'queued'
-    const found = validateAnswers(form, snapshot())
+    // What travels: hidden items left out, calculations filled in (the server checks both).
+    const final = finaliseAnswers(form, snapshot())
+    const found = validateAnswers(form, final)
     issues.value = found
     if (hasErrors(found)) return 'invalid'
+    for (const key of Object.keys(answers)) if (!Object.hasOwn(final, key)) delete answers[key]
+    Object.assign(answers, final)
     pending = true
     await flush()
     const queued = await enqueueSubmission(stores, recordId, new Date())

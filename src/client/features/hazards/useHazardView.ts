@@ -2,7 +2,7 @@ import { computed } from 'vue'
 import { useI18n } from 'petite-vue-i18n'
 import { todayIso } from '../../../core/dates.js'
 import { RECTIFICATION_FORM_ID } from '../../../core/forms/hazard-rectification.js'
-import { allFields } from '../../../core/forms/types.js'
+import { itemLabel } from '../../../core/forms/itemPath.js'
 import type { Hazard } from '../../../core/protocol.js'
 import { hazardTiming, warningLevel, type WarningLevel } from '../../../core/warningLevel.js'
 import { useText } from '../../ui/useText.js'
@@ -21,8 +21,9 @@ export function useHazardView() {
   function source(hazard: Hazard): string {
     const form = forms.forms.find((candidate) => candidate.id === hazard.formId)
     if (!form) return hazard.formId
-    const field = allFields(form).find((candidate) => candidate.id === hazard.fieldId)
-    return field ? `${tx(form.title)} · ${tx(field.label)}` : tx(form.title)
+    // A bus's own item is named with its bus (校车 2 · 座位与安全带).
+    const label = itemLabel(form, hazard.fieldId)
+    return label ? `${tx(form.title)} · ${tx(label)}` : tx(form.title)
   }
 
   function level(hazard: Hazard): WarningLevel | null {

@@ -128,3 +128,11 @@ describe('hazards, hashes and exports of repeats', () => {
     expect(cells.slice(guard, guard + 4)).toEqual([null, null, null, null])
   })
 })
+
+describe('inspection summary with the form logic', () => {
+  it('counts each bus on its own and leaves a hidden section out of the open items', async () => {
+    const { summariseInspection } = await import('../../../../src/core/inspectionSummary.js')
+    const answers = finaliseAnswers(busForm, filled({ buses: [bus('A', 1, { belts: { result: 'pass' } }), bus('B', 1, { belts: { result: 'fail', hazard }, beltNote: 'x' }), bus('C', 1)] }))
+    expect(summariseInspection(busForm, answers)).toEqual({ pass: 1, fail: 1, na: 0, open: 1, hazards: 1 })
+  })
+})

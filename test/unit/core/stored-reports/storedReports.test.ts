@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { reportCells, reportColumns } from '../../../../src/core/exportLayout.js'
-import { defaultTemplates, deriveHazards, digestOf, validateSubmission } from '../../../../src/core/index.js'
+import { defaultTemplates, deriveHazards, digestOf, replacedTemplates, validateSubmission } from '../../../../src/core/index.js'
 import { storedReport } from './storedReports.js'
 
 type Golden = { digest: string; issues: string[]; hazards: string[]; cells: unknown[] }
@@ -12,13 +12,14 @@ const golden = JSON.parse(readFileSync(new URL('./golden.json', import.meta.url)
 
 describe('reports filed under every existing template', () => {
   const before = Object.keys(golden)
+  const templates = [...defaultTemplates, ...replacedTemplates]
 
   it('covers every template version captured before the form engine', () => {
-    const now = new Set(defaultTemplates.map((template) => `${template.id}@${template.version}`))
+    const now = new Set(templates.map((template) => `${template.id}@${template.version}`))
     expect(before.filter((key) => !now.has(key))).toEqual([])
   })
 
-  for (const template of defaultTemplates) {
+  for (const template of templates) {
     const key = `${template.id}@${template.version}`
     const expected = golden[key]
     if (!expected) continue

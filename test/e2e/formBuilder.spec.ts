@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import type { FormTemplate } from '../../src/core/forms/types.js'
-import { apiToken, signIn } from './support.js'
+import { apiToken, goOnline, signedInThenOffline, signIn } from './support.js'
 
 // The bureau builds forms at a desk.
 test.use({ viewport: { width: 1400, height: 900 }, isMobile: false, hasTouch: false })
@@ -16,7 +17,7 @@ async function addQuestion(section: Locator, type: string, id: string, label: st
   await field.getByTestId('field-label').fill(label)
 }
 
-test('a bureau officer builds a bus checklist with a repeat per bus and a dormitory section shown only to boarding schools, and publishes it', async ({ page, request }) => {
+test('a bureau officer builds a bus checklist with a repeat per bus and a dormitory section shown only to boarding schools, publishes it, and a school files it offline', async ({ page, request, browser }) => {
   await signIn(page, 'bureau', 'bureau123')
   await page.goto('/bureau/admin/forms')
   await page.getByTestId('open-builder').click()
@@ -77,4 +78,44 @@ test('a bureau officer builds a bus checklist with a repeat per bus and a dormit
   const download = page.waitForEvent('download')
   await row.getByTestId('form-download').click()
   expect((await download).suggestedFilename()).toBe('校车与宿舍专项检查-v1.xlsx')
+
+  // A school pulls the new form, files it offline with two buses and no boarders, and it arrives.
+  const { context, page: phone } = await signedInThenOffline(browser, 'school1', 'school123')
+  await phone.locator('.form-entry[data-form="e2e-bus-dorm"]').click()
+  await phone.locator('[data-field="checkType"] .van-radio').filter({ hasText: '学校自查' }).click()
+  await phone.locator('[data-field="inspector"] input').fill('王老师')
+  await phone.locator('[data-field="checkDate"] input').fill('2026-03-02')
+  await phone.locator('[data-field="boarders"] .van-radio').filter({ hasText: '是' }).click()
+  await expect(phone.locator('[data-section="dorm"]')).toBeVisible()
+  await phone.locator('[data-field="boarders"] .van-radio').filter({ hasText: '否' }).click()
+  await expect(phone.locator('[data-section="dorm"]')).toHaveCount(0)
+  const busesOnPhone = phone.locator('[data-repeat="buses"]')
+  for (let i = 0; i < 2; i += 1) await busesOnPhone.getByRole('button', { name: '添加校车' }).click()
+  await expect(busesOnPhone.locator('.repeat__title')).toHaveText(['校车 1', '校车 2'])
+  for (const [index, plate] of ['浙A20001', '浙A20002'].entries()) {
+    await phone.locator(`[data-path="buses[${index}].plate"] input`).fill(plate)
+    await phone.locator(`[data-path="buses[${index}].belts"] .check__choice--pass`).click()
+  }
+  await phone.getByRole('button', { name: '提交' }).click()
+  await expect(phone).toHaveURL(/\/outbox\//)
+  const reportId = phone.url().split('/').pop() ?? ''
+  await phone.close()
+  await goOnline(context)
+  const later = await context.newPage()
+  await later.goto(`/outbox/${reportId}`)
+  await expect(later.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
+  await context.close()
+
+  const exported = await request.get('/api/v1/exports/e2e-bus-dorm.xlsx', { headers: { authorization: `Bearer ${token}` } })
+  expect(exported.status()).toBe(200)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load((await exported.body()) as unknown as ArrayBuffer)
+  const plates: unknown[] = []
+  for (const sheet of workbook.worksheets.slice(1)) {
+    sheet.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1)
+      if (values[0] === reportId) plates.push(...values.filter((value) => typeof value === 'string' && value.startsWith('浙A')))
+    })
+  }
+  expect(plates).toEqual(['浙A20001', '浙A20002'])
 })

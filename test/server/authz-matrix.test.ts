@@ -174,7 +174,7 @@ const entries: Record<string, Entry> = {
   },
   'POST /api/v1/admin/forms/:id/versions/:version/retire': {
     scoped: true,
-    request: ({ target }) => ({ method: 'POST', url: `/api/v1/admin/forms/${districtOf(target) === 'district-2' ? 'matrix-d2' : 'matrix-d1'}-form/versions/1/retire` }),
+    request: ({ target }) => ({ method: 'POST', url: `/api/v1/admin/forms/${districtOf(target) === 'district-2' ? 'matrix-d2' : 'matrix-d1'}-form/versions/1/retire`, payload: {} }),
     expect: scoped(200, 404, bureauRoles),
   },
   // Not a workbook: the role check comes first, the file check answers the rest.

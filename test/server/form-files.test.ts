@@ -146,13 +146,13 @@ describe.each(dialects)('forms as .xlsx files (%s)', (dialect) => {
   })
 
   it('retires a version: phones no longer pull it; a global form is retired by an admin only', async () => {
-    expect((await server.app.inject({ method: 'POST', url: '/api/v1/admin/forms/fire-safety/versions/1/retire', headers: bearer(tokens.bureau!) })).statusCode).toBe(403)
-    const retired = await server.app.inject({ method: 'POST', url: '/api/v1/admin/forms/flood-season-check/versions/1/retire', headers: bearer(tokens.bureau!) })
+    expect((await server.app.inject({ method: 'POST', url: '/api/v1/admin/forms/fire-safety/versions/1/retire', headers: bearer(tokens.bureau!), payload: {} })).statusCode).toBe(403)
+    const retired = await server.app.inject({ method: 'POST', url: '/api/v1/admin/forms/flood-season-check/versions/1/retire', headers: bearer(tokens.bureau!), payload: {} })
     expect(retired.statusCode).toBe(200)
     expect(retired.json().form).toMatchObject({ id: 'flood-season-check', version: 1, active: false })
     const forms = (await server.app.inject({ method: 'GET', url: '/api/v1/forms', headers: bearer(tokens.school1!) })).json() as FormsResponse
     expect(forms.forms.some((form) => form.id === 'flood-season-check')).toBe(false)
-    expect((await server.app.inject({ method: 'POST', url: '/api/v1/admin/forms/flood-season-check/versions/1/retire', headers: bearer(tokens.bureau2!) })).statusCode).toBe(404)
+    expect((await server.app.inject({ method: 'POST', url: '/api/v1/admin/forms/flood-season-check/versions/1/retire', headers: bearer(tokens.bureau2!), payload: {} })).statusCode).toBe(404)
   })
 
   it('previews and publishes the builder\'s template the same way, and names its problems by path', async () => {

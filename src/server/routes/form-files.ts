@@ -18,6 +18,8 @@ const versionParams = {
   type: 'object', required: ['id', 'version'],
   properties: { id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z][a-z0-9-]{0,63}$' }, version: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } },
 } as const
+const noQuery = { type: 'object', additionalProperties: false, properties: {} } as const
+const versionSchema = { params: versionParams, querystring: noQuery } as const
 const publishQuery = { type: 'object', additionalProperties: false, properties: { publish: { type: 'boolean', default: false } } } as const
 
 type VersionParams = { id: string; version: number }
@@ -42,11 +44,11 @@ export const formFilesRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) 
     return JSON.parse(row.template) as FormTemplate
   }
 
-  app.get<{ Params: VersionParams }>('/admin/forms/:id/versions/:version', { schema: { params: versionParams } }, async (request): Promise<FormVersionResponse> => ({
+  app.get<{ Params: VersionParams }>('/admin/forms/:id/versions/:version', { schema: versionSchema }, async (request): Promise<FormVersionResponse> => ({
     template: await storedVersion(request, signedInUser(request)),
   }))
 
-  app.get<{ Params: VersionParams }>('/admin/forms/:id/versions/:version/xlsx', { schema: { params: versionParams } }, async (request, reply) => {
+  app.get<{ Params: VersionParams }>('/admin/forms/:id/versions/:version/xlsx', { schema: versionSchema }, async (request, reply) => {
     const user = signedInUser(request)
     const template = await storedVersion(request, user)
     const bytes = await writeWorkbook(templateToWorkbook(template))
@@ -84,7 +86,7 @@ export const formFilesRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) 
     },
   )
 
-  app.post<{ Params: VersionParams }>('/admin/forms/:id/versions/:version/retire', { schema: { params: versionParams } }, async (request): Promise<RetireFormResponse> => ({
+  app.post<{ Params: VersionParams }>('/admin/forms/:id/versions/:version/retire', { schema: { ...versionSchema, body: { type: 'object', additionalProperties: false, properties: {} } } }, async (request): Promise<RetireFormResponse> => ({
     form: await retireFormVersion(ctx.db, signedInUser(request), request.params.id, request.params.version, ctx.now(), request.ip),
   }))
 }

@@ -2,7 +2,7 @@ import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { fileURLToPath } from 'node:url'
 
 /** The message files: the app's (Chinese in two parts, English) and the bureau workspace's lazily merged pair. */
-export const MESSAGE_FILES = ['src/client/i18n/{zh-CN,zh-CN.later,en}.ts', 'src/client/features/bureau/i18n/*.ts']
+export const MESSAGE_FILES = ['src/client/i18n/{zh-CN,zh-CN.later,en}.ts', 'src/client/features/bureau/i18n/*.ts', 'src/client/features/bureau/builder/i18n/{zh-CN,en}.ts']
 
 /**
  * vue-i18n's own message compiler, run at build time: each text becomes a message AST that

@@ -5,6 +5,7 @@
 import type { Answers, FormTemplate, GeoPoint, Severity } from './forms/types.js'
 import type { ValidationIssue } from './validate.js'
 import type { PledgeContent } from './pledges.js'
+import type { SheetProblem } from './xlsform/sheets.js'
 
 export type Role = 'staff' | 'principal' | 'inspector' | 'bureau' | 'admin'
 
@@ -18,12 +19,14 @@ export type ErrorCode =
   | 'too_many_requests'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  /** A form workbook with mistakes: details.problems lists them by sheet, row and column. */
+  | 'import_failed'
   | 'internal'
 
 export type ApiError = {
   readonly code: ErrorCode
   readonly message: string
-  readonly details?: { readonly issues?: readonly ValidationIssue[] }
+  readonly details?: { readonly issues?: readonly ValidationIssue[]; readonly problems?: readonly SheetProblem[] }
 }
 
 export type ErrorBody = { readonly error: ApiError }
@@ -365,3 +368,4 @@ export type DeadlineRequest = {
 export type Deadline = { readonly districtId: string; readonly formId: string; readonly period: string; readonly dueAt: string }
 
 export * from './bureauProtocol.js'
+export * from './formFilesProtocol.js'

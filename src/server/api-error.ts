@@ -12,6 +12,7 @@ const statusOf: Record<ErrorCode, number> = {
   too_many_requests: 429,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  import_failed: 422,
   internal: 500,
 }
 

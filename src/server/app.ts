@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.js'
 import { exportsRoutes } from './routes/exports.js'
 import { campaignsRoutes } from './routes/campaigns.js'
 import { canteenGradesRoutes } from './routes/canteen-grades.js'
+import { formFilesRoutes } from './routes/form-files.js'
 import { formsRoutes } from './routes/forms.js'
 import { hazardsRoutes } from './routes/hazards.js'
 import { healthRoutes } from './routes/health.js'
@@ -71,6 +72,7 @@ const routes = [
   campaignsRoutes,
   remindersRoutes,
   webhooksRoutes,
+  formFilesRoutes,
 ]
 
 /** The whole server as a Fastify instance: main.ts listens on it, tests call inject() on it. */

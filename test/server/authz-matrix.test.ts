@@ -163,6 +163,33 @@ const entries: Record<string, Entry> = {
     request: () => ({ method: 'POST', url: '/api/v1/admin/forms', payload: { template: { id: 'matrix' } } }),
     expect: roles(bureauRoles, 400),
   },
+  // A version of the form the target's district owns (authzFixtures publishes one per district).
+  'GET /api/v1/admin/forms/:id/versions/:version': {
+    scoped: true,
+    request: ({ target }) => get(`/api/v1/admin/forms/${districtOf(target) === 'district-2' ? 'matrix-d2' : 'matrix-d1'}-form/versions/1`),
+    expect: scoped(200, 404, bureauRoles),
+  },
+  'GET /api/v1/admin/forms/:id/versions/:version/xlsx': {
+    scoped: true,
+    request: ({ target }) => get(`/api/v1/admin/forms/${districtOf(target) === 'district-2' ? 'matrix-d2' : 'matrix-d1'}-form/versions/1/xlsx`),
+    expect: scoped(200, 404, bureauRoles),
+  },
+  'POST /api/v1/admin/forms/:id/versions/:version/retire': {
+    scoped: true,
+    request: ({ target }) => ({ method: 'POST', url: `/api/v1/admin/forms/${districtOf(target) === 'district-2' ? 'matrix-d2' : 'matrix-d1'}-form/versions/1/retire`, payload: {} }),
+    expect: scoped(200, 404, bureauRoles),
+  },
+  // Not a workbook: the role check comes first, the file check answers the rest.
+  'POST /api/v1/admin/forms/import': {
+    scoped: false,
+    request: () => ({ method: 'POST', url: '/api/v1/admin/forms/import', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('not a workbook') }),
+    expect: roles(bureauRoles, 400),
+  },
+  'POST /api/v1/admin/forms/preview': {
+    scoped: false,
+    request: () => ({ method: 'POST', url: '/api/v1/admin/forms/preview', payload: { template: { id: 'matrix' } } }),
+    expect: roles(bureauRoles, 422),
+  },
   'GET /api/v1/admin/deadlines': { scoped: false, request: () => get('/api/v1/admin/deadlines'), expect: roles(bureauRoles) },
   'PUT /api/v1/admin/deadlines': {
     scoped: true,

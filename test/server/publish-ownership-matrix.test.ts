@@ -5,8 +5,11 @@
 import type { RouteOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fireSafety } from '../../src/core/forms/index.js'
+import type { FormTemplate } from '../../src/core/forms/types.js'
+import { templateToWorkbook } from '../../src/core/xlsform/export-template.js'
 import type { TemplateKind } from '../../src/server/auth/template-owner.js'
 import { buildApp } from '../../src/server/app.js'
+import { writeWorkbook } from '../../src/server/services/form-xlsx/write-workbook.js'
 import { bearer, dialects, startServer, type TestServer } from './harness.js'
 
 const publishers = ['staff', 'principal', 'inspector', 'bureau', 'bureau2', 'admin'] as const
@@ -40,7 +43,8 @@ type Kind = {
 const year = new Date().getFullYear()
 const kinds: Record<TemplateKind, Kind> = {
   form: {
-    body: (id, version) => ({ template: { ...fireSafety, id, version, title: { zh: `矩阵 ${id}`, en: `matrix ${id}` } } }),
+    // The title names the version: an upload identical to the live version is refused as "nothing to publish".
+    body: (id, version) => ({ template: { ...fireSafety, id, version, title: { zh: `矩阵 ${id} 第 ${version} 版`, en: `matrix ${id} v${version}` } } }),
     stored: async (server, id) => (await server.db.selectFrom('forms').select(['version', 'owner_district_id']).where('id', '=', id).orderBy('version').execute())
       .map((row) => ({ version: row.version, owner: row.owner_district_id })),
     schoolList: { url: '/api/v1/forms', as: 'staff' },
@@ -96,24 +100,38 @@ describe.each(dialects)('publishing over another owner, generated per publish ro
   }, 60_000)
   afterAll(() => server.close())
 
-  const send = (publisher: Publisher, route: PublishRoute, payload: object) =>
-    server.app.inject({ method: route.method as 'POST', url: route.url, headers: bearer(tokens[publisher]), payload })
+  /**
+   * The same template through each publish route as that route takes it: the JSON publish as is,
+   * the builder's preview with ?publish=true, the upload as an .xlsx of our layout.
+   */
+  const send = async (publisher: Publisher, route: PublishRoute, payload: object) => {
+    const headers = bearer(tokens[publisher])
+    if (route.url === '/api/v1/admin/forms/preview') return server.app.inject({ method: 'POST', url: `${route.url}?publish=true`, headers, payload })
+    if (route.url === '/api/v1/admin/forms/import') {
+      const bytes = await writeWorkbook(templateToWorkbook((payload as { template: FormTemplate }).template))
+      return server.app.inject({ method: 'POST', url: `${route.url}?publish=true`, headers: { ...headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: bytes })
+    }
+    return server.app.inject({ method: route.method as 'POST', url: route.url, headers, payload })
+  }
 
   it('every route whose body names a template to publish declares which kind it publishes', () => {
     const unmarked = routes.filter((route) => namesATemplate(route) && route.kind === undefined).map((route) => `${route.method} ${route.url}`)
     expect(unmarked, `publish routes without config.publishes (they would escape the ownership cases): ${unmarked.join(', ')}`).toEqual([])
-    expect(routes.filter((route) => route.kind !== undefined).map((route) => route.kind).sort()).toEqual(['form', 'pledge'])
+    expect(routes.filter((route) => route.kind !== undefined).map((route) => `${route.kind} ${route.url}`).sort()).toEqual([
+      'form /api/v1/admin/forms', 'form /api/v1/admin/forms/import', 'form /api/v1/admin/forms/preview', 'pledge /api/v1/admin/pledges',
+    ])
   })
 
   it('every publisher × every owner answers as the ownership rule says, and a refusal changes nothing a school sees', async () => {
     const mismatches: string[] = []
     let cells = 0
-    for (const route of routes) {
+    const publishRoutes = routes.filter((route) => route.kind !== undefined)
+    for (const [index, route] of publishRoutes.entries()) {
       const kindName = route.kind
       if (kindName === undefined) continue
       const kind = kinds[kindName]
-      // One id per owner, published by that owner (each successful cell adds a version).
-      const ids: Record<Exclude<Owner, 'new'>, string> = { global: `matrix-${kindName}-global`, 'district-1': `matrix-${kindName}-d1`, 'district-2': `matrix-${kindName}-d2` }
+      // One id per owner and route, published by that owner (each successful cell adds a version).
+      const ids: Record<Exclude<Owner, 'new'>, string> = { global: `matrix-${kindName}-${index}-global`, 'district-1': `matrix-${kindName}-${index}-d1`, 'district-2': `matrix-${kindName}-${index}-d2` }
       for (const [owner, by] of [['global', 'admin'], ['district-1', 'bureau'], ['district-2', 'bureau2']] as const) {
         const made = await send(by, route, kind.body(ids[owner], 1))
         expect(made.statusCode, `${route.url}: ${by} publishes ${ids[owner]} ${made.body}`).toBe(201)
@@ -146,7 +164,7 @@ describe.each(dialects)('publishing over another owner, generated per publish ro
       }
     }
     expect(mismatches).toEqual([])
-    expect(cells).toBe(2 * publishers.length * owners.length)
+    expect(cells).toBe(publishRoutes.length * publishers.length * owners.length)
   }, 120_000)
 
   it('the detector recognises a new route whose body carries a template, so the first test names it', () => {

@@ -22,6 +22,15 @@ import { schoolBuildings } from './school-buildings.js'
 import { schoolBus, schoolBusV1 } from './school-bus.js'
 import { schoolSurroundings } from './school-surroundings.js'
 import { trafficSafety } from './traffic-safety.js'
+import { doubleReduction } from './double-reduction.js'
+import { dropoutPrevention } from './dropout-prevention.js'
+import { drugCultEducation } from './drug-cult-education.js'
+import { healthCheckup } from './health-checkup.js'
+import { leftBehindChildren } from './left-behind-children.js'
+import { networkSecurity } from './network-security.js'
+import { parentSatisfaction } from './parent-satisfaction.js'
+import { schoolLiabilityInsurance } from './school-liability-insurance.js'
+import { studentAid } from './student-aid.js'
 import type { FormTemplate } from './types.js'
 
 /** The safety inspection checklists (安全检查), one per subject in DOMAIN.md. */
@@ -38,6 +47,7 @@ export const inspectionTemplates: readonly FormTemplate[] = [
   hazardousMaterials,
   schoolSurroundings,
   psychologicalCrisis,
+  networkSecurity,
 ]
 
 /** The periodic survey counts (统计上报), each with its declared rules and rates. */
@@ -49,6 +59,21 @@ export const surveyTemplates: readonly FormTemplate[] = [
   specialGroups,
   teacherTraining,
   drillsEducation,
+]
+
+/**
+ * Periodic reports on a policy (双减, 资助, 控辍保学 …): counts with their rules like the surveys,
+ * plus the choices, dates, text and photos the bureau asks alongside them.
+ */
+export const policyReportTemplates: readonly FormTemplate[] = [
+  doubleReduction,
+  healthCheckup,
+  studentAid,
+  leftBehindChildren,
+  dropoutPrevention,
+  schoolLiabilityInsurance,
+  drugCultEducation,
+  parentSatisfaction,
 ]
 
 export * from './types.js'
@@ -68,7 +93,7 @@ export { RECTIFICATION_FORM_ID } from './hazard-rectification.js'
 export const replacedTemplates: readonly FormTemplate[] = [schoolBusV1]
 
 /** The templates the demo seed publishes. A published template never changes: edit → new version. */
-export const defaultTemplates: readonly FormTemplate[] = [...inspectionTemplates, hazardRectification, pledgeSigning, noticeRead, campaignAck, canteenGrading, ...surveyTemplates]
+export const defaultTemplates: readonly FormTemplate[] = [...inspectionTemplates, hazardRectification, pledgeSigning, noticeRead, campaignAck, canteenGrading, ...surveyTemplates, ...policyReportTemplates]
 
 export {
   campusSecurity,
@@ -96,4 +121,13 @@ export {
   pledgeSigning,
   noticeRead,
   campaignAck,
+  doubleReduction,
+  dropoutPrevention,
+  drugCultEducation,
+  healthCheckup,
+  leftBehindChildren,
+  networkSecurity,
+  parentSatisfaction,
+  schoolLiabilityInsurance,
+  studentAid,
 }

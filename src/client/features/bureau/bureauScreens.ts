@@ -34,6 +34,9 @@ const screens: readonly ScreenDef[] = [
   { path: 'admin/schools', component: lazy(() => import('./admin/SchoolsAdminView.vue')), admin: true },
   { path: 'admin/users', component: lazy(() => import('./admin/UsersAdminView.vue')), admin: true },
   { path: 'admin/forms', component: lazy(() => import('./admin/FormsAdminView.vue')), admin: true },
+  // The builder is a chunk of its own: only a bureau that opens it downloads it.
+  { path: 'admin/forms/build', component: lazy(() => import('./builder/FormBuilderView.vue')), admin: true },
+  { path: 'admin/forms/build/:formId/:version', component: lazy(() => import('./builder/FormBuilderView.vue')), admin: true },
   { path: 'admin/deadlines', component: lazy(() => import('./admin/DeadlinesAdminView.vue')), admin: true },
   { path: 'admin/pledges', component: lazy(() => import('./admin/PledgesAdminView.vue')), admin: true },
   { path: 'admin/audit', component: lazy(() => import('./admin/AuditView.vue')), admin: true },

@@ -84,6 +84,8 @@ export const kindWords: Readonly<Record<FormKind, string>> = {
   survey: '统计上报',
   pledge: '责任书',
   rectification: '隐患整改',
+  // Built-in read receipts (notices, campaigns): check-template refuses the kind for any other id.
+  receipt: '回执',
 }
 
 export const periodWords: Readonly<Record<PeriodKind, string>> = { month: '每月', term: '每学期', year: '每年' }

@@ -11,6 +11,13 @@ export type Audience = {
   readonly schoolIds: readonly string[]
 }
 
+/** The shape matching needs; a schedule's audience (kinds checked when it is saved) fits it too. */
+export type AudienceFilter = {
+  readonly kinds: readonly string[]
+  readonly townships: readonly string[]
+  readonly schoolIds: readonly string[]
+}
+
 /** What a school must show to be matched against an audience. */
 export type AudienceSchool = { readonly id: string; readonly kind: string; readonly township: string | null }
 
@@ -18,16 +25,16 @@ export const EVERY_SCHOOL: Audience = { kinds: [], townships: [], schoolIds: [] 
 
 export const MAX_AUDIENCE_ENTRIES = 500
 
-export function isEveryone(audience: Audience): boolean {
+export function isEveryone(audience: AudienceFilter): boolean {
   return audience.kinds.length === 0 && audience.townships.length === 0 && audience.schoolIds.length === 0
 }
 
-export function inAudience(audience: Audience, school: AudienceSchool): boolean {
+export function inAudience(audience: AudienceFilter, school: AudienceSchool): boolean {
   if (isEveryone(audience)) return true
   if (audience.schoolIds.includes(school.id)) return true
   const filtered = audience.kinds.length > 0 || audience.townships.length > 0
   if (!filtered) return false
-  const kindFits = audience.kinds.length === 0 || (audience.kinds as readonly string[]).includes(school.kind)
+  const kindFits = audience.kinds.length === 0 || audience.kinds.includes(school.kind)
   const townshipFits = audience.townships.length === 0 || (school.township !== null && audience.townships.includes(school.township))
   return kindFits && townshipFits
 }

@@ -1,3 +1,4 @@
+import { inAudience, type AudienceFilter } from './audience.js'
 import { addDays } from 'date-fns'
 import { isIsoDate } from './dates.js'
 import { PLEDGE_SIGNING_FORM_ID } from './pledges.js'
@@ -41,8 +42,8 @@ export type DueRule =
   /** An explicit calendar date, for a once-schedule. */
   | { readonly kind: 'date'; readonly date: string }
 
-/** Who owes it. Kinds and townships narrow together; listed schools are added; all empty: every school. */
-export type Audience = { readonly kinds: readonly string[]; readonly townships: readonly string[]; readonly schoolIds: readonly string[] }
+/** Who owes it: the same audience a notice or campaign names (core/audience.ts), its kinds checked on save. */
+export type Audience = AudienceFilter
 
 export type ScheduleRule = {
   readonly formId: string
@@ -191,11 +192,6 @@ function inForceBefore<T extends { readonly at: number }>(items: readonly T[], c
   return found
 }
 
-export function inAudience(audience: Audience, schoolId: string, state: Pick<SchoolState, 'kind' | 'township'>): boolean {
-  if (audience.schoolIds.includes(schoolId)) return true
-  if (audience.kinds.length === 0 && audience.townships.length === 0) return audience.schoolIds.length === 0
-  return (audience.kinds.length === 0 || audience.kinds.includes(state.kind)) && (audience.townships.length === 0 || (state.township !== null && audience.townships.includes(state.township)))
-}
 
 export type ObligationQuery = {
   /** Every version of every schedule to consider, any order. */
@@ -244,7 +240,7 @@ export function expectedObligations(query: ObligationQuery): Obligation[] {
       const pledge = version.pledgeId === undefined ? {} : { pledgeId: version.pledgeId }
       for (const school of schools) {
         const state = inForceBefore(school.states, closesAt.getTime())?.state
-        if (state === undefined || !inAudience(version.audience, school.id, state)) continue
+        if (state === undefined || !inAudience(version.audience, { id: school.id, kind: state.kind, township: state.township })) continue
         obligations.push({ schoolId: school.id, formId: version.formId, formVersion: version.formVersion, period, opensAt: opens, dueAt, scheduleId, ...pledge })
       }
     }

@@ -31,7 +31,12 @@ outbox.start()
 startBackgroundWork({
   onPulled: () => {
     void forms.reload()
-    void todo.reload()
+    void todo.reload().then(() => {
+      // A notice or campaign on the 待办 must open later with no signal: its text comes now (own chunk).
+      if (todo.items.some((item) => item.kind === 'notice' || item.kind === 'campaign')) {
+        void import('./features/notices/noticesStore.js').then(({ useNoticesStore }) => useNoticesStore().pull()).catch(() => undefined)
+      }
+    })
   },
 })
 const update = useAppUpdate()

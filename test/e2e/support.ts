@@ -62,6 +62,32 @@ export async function apiToken(request: APIRequestContext, username: string, pas
   return ((await login.json()) as { token: string }).token
 }
 
+/** Whether the phone's meta store holds `key` (a pulled list): wait for it instead of a guessed delay. */
+export async function metaHolds(page: Page, key: string): Promise<boolean> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('school-report')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const names = Array.from(open.result.objectStoreNames)
+          if (!names.includes('meta')) {
+            open.result.close()
+            resolve(false)
+            return
+          }
+          const count = open.result.transaction('meta').objectStore('meta').count(wanted)
+          count.onerror = () => reject(count.error)
+          count.onsuccess = () => {
+            open.result.close()
+            resolve(count.result > 0)
+          }
+        }
+      }),
+    key,
+  )
+}
+
 /**
  * The answers of the draft as IndexedDB holds them: what a reload will find. Autosave is
  * debounced and "已自动保存" shows after the first save, so a test reloads once the answers it

@@ -9,5 +9,14 @@ import type { TodoContext, TodoSource } from './source.js'
  */
 export async function listTodo(context: TodoContext, sources: readonly TodoSource[]): Promise<TodoItem[]> {
   const lists = await Promise.all(sources.map((source) => source(context)))
-  return orderTodo(lists.flat(), context.now)
+  return orderTodo(withoutChasedReports(lists.flat()), context.now)
+}
+
+/**
+ * A 催报 stands in for the report it chases: one line, "催报：…", that opens the same form for the
+ * same period, instead of the owed report and its reminder one under the other.
+ */
+export function withoutChasedReports(items: readonly TodoItem[]): TodoItem[] {
+  const chased = new Set(items.flatMap((item) => (item.kind === 'reminder' ? [`${item.formId} ${item.period}`] : [])))
+  return items.filter((item) => item.kind !== 'report' || item.campaignId !== undefined || !chased.has(`${item.formId} ${item.period}`))
 }

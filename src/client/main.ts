@@ -5,7 +5,8 @@ import { useOutboxStore } from './features/outbox/outboxStore.js'
 import { useFormsStore } from './features/forms/formsStore.js'
 import { useTodoStore } from './features/todo/todoStore.js'
 import { i18n, localeReady } from './i18n/index.js'
-import { startBackgroundWork } from './appServices.js'
+import { startBackgroundWork, stores } from './appServices.js'
+import { useAuthStore } from './features/auth/authStore.js'
 import { registerServiceWorker } from './offline/registerSw.js'
 import { router } from './router.js'
 import { useAppUpdate } from './ui/useAppUpdate.js'
@@ -34,7 +35,8 @@ startBackgroundWork({
     void todo.reload().then(() => {
       // A notice or campaign on the 待办 must open later with no signal: its text comes now (own chunk).
       if (todo.items.some((item) => item.kind === 'notice' || item.kind === 'campaign')) {
-        void import('./features/notices/noticesStore.js').then(({ useNoticesStore }) => useNoticesStore().pull()).catch(() => undefined)
+        const token = useAuthStore().token
+        if (token) void import('./features/notices/noticeCache.js').then(({ pullNotices }) => pullNotices(stores, token)).catch(() => undefined)
       }
     })
   },

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { endOfDay, format, startOfDay } from 'date-fns'
+import { completenessState } from './completenessState.js'
 import type { CampaignFiling } from './noticeProtocol.js'
 
 /** The bureau's day: every campaign date is a day in Shanghai, whatever the server's or phone's TZ. */
@@ -39,6 +40,7 @@ export function campaignPeriod(opensOn: string): string {
  * school is missing; a report received later still counts, as late.
  */
 export function campaignFiling(firstReceivedAt: string | null, closesAt: string, now: Date): CampaignFiling {
-  if (firstReceivedAt !== null) return firstReceivedAt > closesAt ? 'late' : 'on_time'
-  return now.toISOString() > closesAt ? 'missing' : 'not_due'
+  // The one completeness model (core/completenessState.ts), with the window's end as the due time:
+  // every target school owes the checklist, so the state is never not_applicable.
+  return completenessState({ firstReceivedAt, dueAt: closesAt, now, applicable: true }) as CampaignFiling
 }

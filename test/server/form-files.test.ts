@@ -164,4 +164,29 @@ describe.each(dialects)('forms as .xlsx files (%s)', (dialect) => {
     expect(bad.statusCode).toBe(422)
     expect((bad.json().error.details.problems as SheetProblem[]).map((problem) => describeProblem(problem).zh)).toContain('模板 表 sections[0].fields 列：分组里至少需要一道题')
   })
+
+  it('carries a preset hazard level set in the 隐患等级 column to the phones, and names a word it does not know', async () => {
+    const template = defaultTemplates.find((form) => form.id === 'traffic-safety')!
+    const rows = templateToWorkbook(template)[0]!.rows
+    const column = rows[0]!.indexOf('隐患等级') + 1
+    const row = rows.findIndex((cells) => cells[0] === '检查项') + 1
+    const id = rows[row - 1]![1] as string
+    const file = (await download('bureau', template.id, template.version)).rawPayload
+
+    const refused = await upload('admin', await editXlsx(file, '题目', row, column, '严重'), true)
+    expect(refused.statusCode).toBe(422)
+    expect((refused.json().error.details.problems as SheetProblem[]).map((problem) => describeProblem(problem).zh)).toEqual([`题目 表第 ${row} 行 隐患等级 列：'严重' 须为 低、中 或 高`])
+
+    const published = await upload('admin', await editXlsx(file, '题目', row, column, '高'), true)
+    expect(published.statusCode).toBe(201)
+    expect((published.json() as FormImportResponse).changes.map((change) => change.text.en)).toEqual([expect.stringMatching(new RegExp(`^question ${id} .*changed: hazard level$`))])
+    const forms = (await server.app.inject({ method: 'GET', url: '/api/v1/forms', headers: bearer(tokens.school1!) })).json() as FormsResponse
+    const pulled = forms.forms.find((form) => form.id === template.id)!
+    expect(pulled.version).toBe(template.version + 1)
+    expect(pulled.sections.flatMap((section) => section.fields).find((field) => field.id === id)).toMatchObject({ type: 'check', hazardLevel: 'high' })
+
+    const again = new ExcelJS.Workbook()
+    await again.xlsx.load((await download('bureau', template.id, template.version + 1)).rawPayload as unknown as ArrayBuffer)
+    expect(again.getWorksheet('题目')!.getRow(row).getCell(column).value).toBe('高')
+  })
 })

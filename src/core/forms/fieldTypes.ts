@@ -12,7 +12,7 @@ import {
 import { isIsoDate } from '../dates.js'
 import { isSha256Hex } from '../hashes.js'
 import type { Text } from '../text.js'
-import type { CheckAnswer, Field, FieldType, FieldValue, FormKind, GeoPoint } from './types.js'
+import { severities, type CheckAnswer, type Field, type FieldType, type FieldValue, type FormKind, type GeoPoint, type Severity } from './types.js'
 
 /**
  * One registry for everything a field type means, so a new type does not compile until it says
@@ -153,6 +153,7 @@ export const fieldTypes: { readonly [T in FieldType]: FieldTypeSpec<FieldOf<T>> 
       if (field.points !== undefined && !(typeof field.points === 'number' && Number.isFinite(field.points) && field.points >= 0)) {
         report(`${path}.points`, 'must be a number ≥ 0')
       }
+      if (field.hazardLevel !== undefined && !severities.includes(field.hazardLevel as Severity)) report(`${path}.hazardLevel`, 'must be low, medium or high')
     },
     validate: (_field, value, form, report) => checkCheck(value, form.kind === 'inspection' || form.kind === 'canteen', report),
     columns: [

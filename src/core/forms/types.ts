@@ -16,7 +16,12 @@ type FieldBase = {
   readonly relevant?: Condition
 }
 
-export type CheckField = FieldBase & { readonly type: 'check'; readonly points?: number }
+/**
+ * `hazardLevel`: the severity a failed item's hazard starts at (a blocked exit is 高 before anyone
+ * looks). Optional and only a starting point: templates and reports stored without it stay valid,
+ * and the inspector may still change the level on the hazard itself.
+ */
+export type CheckField = FieldBase & { readonly type: 'check'; readonly points?: number; readonly hazardLevel?: Severity }
 export type NumberField = FieldBase & {
   readonly type: 'integer' | 'number'
   readonly min?: number
@@ -168,6 +173,7 @@ export type FormTemplate = {
 }
 
 export type Severity = 'low' | 'medium' | 'high'
+export const severities: readonly Severity[] = ['low', 'medium', 'high']
 
 export type HazardReport = {
   readonly description: string

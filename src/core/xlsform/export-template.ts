@@ -1,6 +1,6 @@
 import type { Field, FormTemplate, Rule } from '../forms/types.js'
 import {
-  choiceColumns, GROUP_BEGIN, GROUP_END, headerOf, kindWords, periodWords, ruleColumns, ruleWords, settingsColumns, severityWords, SHEETS,
+  choiceColumns, GROUP_BEGIN, GROUP_END, hazardLevelWords, headerOf, kindWords, periodWords, ruleColumns, ruleWords, settingsColumns, severityWords, SHEETS,
   surveyColumns, typeWords, NO, YES, REPEAT_BEGIN, REPEAT_END,
 } from './layout.js'
 import { printCalculation, printCondition } from './translate.js'
@@ -27,7 +27,7 @@ function fieldRow(field: Field): Cell[] {
     help: field.help?.zh,
     helpEn: field.help?.en,
   }
-  if (field.type === 'check') values.points = field.points
+  if (field.type === 'check') Object.assign(values, { points: field.points, hazard: field.hazardLevel === undefined ? null : hazardLevelWords[field.hazardLevel] })
   if (field.type === 'integer' || field.type === 'number') Object.assign(values, { min: field.min, max: field.max, unit: field.unit?.zh, unitEn: field.unit?.en })
   if (field.type === 'calculate') Object.assign(values, { calculation: printCalculation(field.expression), unit: field.unit?.zh, unitEn: field.unit?.en })
   if (field.type === 'text') values.limit = field.maxLength

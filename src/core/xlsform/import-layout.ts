@@ -1,9 +1,9 @@
 import { checkTemplate } from '../forms/check-template.js'
-import type { ComputedRate, Condition, Field, FieldType, FormKind, FormTemplate, Grading, PeriodKind, Repeat, Rule, Section } from '../forms/types.js'
+import type { ComputedRate, Condition, Field, FieldType, FormKind, FormTemplate, Grading, PeriodKind, Repeat, Rule, Section, Severity } from '../forms/types.js'
 import type { Text } from '../text.js'
 import { ExpressionError, parseExpression, type XlsExpr } from './expression.js'
 import {
-  choiceColumns, GROUP_BEGIN, GROUP_END, kindWords, periodWords, ruleColumns, ruleWords, settingsColumns, severityWords, SHEETS, surveyColumns,
+  choiceColumns, GROUP_BEGIN, GROUP_END, hazardLevelAliases, hazardLevelWords, kindWords, periodWords, ruleColumns, ruleWords, settingsColumns, severityWords, SHEETS, surveyColumns,
   typeWords, wordKey, yesNo, REPEAT_BEGIN, REPEAT_END,
 } from './layout.js'
 import { locateProblem, type Origins } from './problems.js'
@@ -37,6 +37,14 @@ function numberCell(row: Row, key: keyof typeof surveyColumns, report: Report): 
     return undefined
   }
   return value
+}
+
+function hazardLevelCell(row: Row, report: Report): Severity | undefined {
+  const text = row.get('hazard')
+  if (text === '') return undefined
+  const level = wordKey(hazardLevelWords, text) ?? wordKey(hazardLevelAliases, text)
+  if (level === undefined) report(row.number, surveyColumns.hazard[0], `'${text}' 须为 低、中 或 高`, `'${text}' must be 低 (low), 中 (medium) or 高 (high)`)
+  return level
 }
 
 type Options = Map<string, { value: string; label: Text }[]>
@@ -90,12 +98,13 @@ function readField(row: Row, type: FieldType, list: string | undefined, context:
     if (row.get(key) !== '') report(row.number, surveyColumns[key][0], `${typeWords[type]} 题不用这一列`, `a ${type} question does not use this column`)
   }
   const numbers = (keys: readonly (keyof typeof surveyColumns)[]) => (['points', 'min', 'max', 'unit', 'unitEn', 'limit', 'calculation', 'constraint'] as const).filter((key) => !keys.includes(key)).forEach(misplaced)
-  if (row.get('hazard') !== '') report(row.number, '隐患等级', '此版本的表单引擎还不支持预设隐患等级：隐患等级由检查人在不合格时选择', 'this engine has no preset hazard level yet: the inspector picks it on a failed item')
+  if (type !== 'check') misplaced('hazard')
   switch (type) {
     case 'check': {
       numbers(['points'])
       const points = numberCell(row, 'points', report)
-      return { ...base, type, ...(points === undefined ? {} : { points }) }
+      const hazardLevel = hazardLevelCell(row, report)
+      return { ...base, type, ...(points === undefined ? {} : { points }), ...(hazardLevel === undefined ? {} : { hazardLevel }) }
     }
     case 'integer':
     case 'number': {
@@ -159,6 +168,7 @@ function openSection(row: Row, repeating: boolean, report: Report): OpenSection 
       if (row.get(key) !== '') report(row.number, surveyColumns[key][0], `${GROUP_BEGIN} 不用这一列（重复组请用 ${REPEAT_BEGIN}）`, `a group row does not use this column (a repeat does: ${REPEAT_BEGIN})`)
     }
   }
+  if (row.get('hazard') !== '') report(row.number, surveyColumns.hazard[0], `${GROUP_BEGIN} 不用这一列，隐患等级只属于检查项`, 'a group row does not use this column: a hazard level belongs to a check item')
   return { id: row.get('id'), title: bilingual(row.get('label'), row.get('labelEn')), fields: [], row: row.number, relevant, repeat }
 }
 

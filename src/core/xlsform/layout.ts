@@ -1,4 +1,4 @@
-import type { FieldType, FormKind, PeriodKind } from '../forms/types.js'
+import type { FieldType, FormKind, PeriodKind, Severity } from '../forms/types.js'
 
 /**
  * Our spreadsheet layout: XLSForm's shape (one row per question, groups as begin/end rows,
@@ -93,6 +93,13 @@ export const periodWords: Readonly<Record<PeriodKind, string>> = { month: '每�
 export const ruleWords = { lte: '不大于', sum: '合计', rateChange: '变化', rate: '比率' } as const
 
 export const severityWords = { error: '错误', warning: '提醒' } as const
+
+/**
+ * A check item's 隐患等级 column, written 低/中/高; the phone's own words for the levels
+ * (一般/较大/重大) read back too, so a sheet filled from a hazard list is taken as it is.
+ */
+export const hazardLevelWords: Readonly<Record<Severity, string>> = { low: '低', medium: '中', high: '高' }
+export const hazardLevelAliases: Readonly<Record<Severity, string>> = { low: '一般', medium: '较大', high: '重大' }
 
 export const YES = '是'
 export const NO = '否'

@@ -8,7 +8,7 @@ export type Origins = Map<string, { readonly sheet: string; readonly row?: numbe
 const columnOfProperty: Readonly<Record<string, string>> = {
   id: '编号', label: '题目', help: '说明', required: '必填', type: '类型', points: '分值', min: '最小值', max: '最大值', unit: '单位',
   maxLength: '上限', options: '类型', title: '题目', fields: '类型', version: '版本', kind: '类别', period: '周期', grading: '评级',
-  numerator: '公式', denominator: '公式', relevant: '显示条件', constraint: '约束', calculation: '计算',
+  hazardLevel: '隐患等级', numerator: '公式', denominator: '公式', relevant: '显示条件', constraint: '约束', calculation: '计算',
 }
 
 const messagesZh: readonly [RegExp, (match: RegExpExecArray) => string][] = [
@@ -28,6 +28,7 @@ const messagesZh: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^is not a number$/, () => '不是数字'],
   [/^is above max$/, () => '最小值大于最大值'],
   [/^must be a number ≥ 0$/, () => '须为不小于 0 的数'],
+  [/^must be low, medium or high$/, () => '须为 低、中 或 高'],
   [/^must be a whole number > 0$/, () => '须为大于 0 的整数'],
   [/^names no field$/, () => '引用了不存在的题目'],
   [/^names no computed rate$/, () => '引用了不存在的比率'],

@@ -7,13 +7,14 @@ export type TemplateChange = { readonly kind: 'added' | 'removed' | 'changed'; r
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null)
 
-const fieldAspects: readonly [keyof Field | 'options' | 'points' | 'min' | 'max' | 'unit' | 'maxLength', string, string][] = [
+const fieldAspects: readonly [keyof Field | 'options' | 'points' | 'hazardLevel' | 'min' | 'max' | 'unit' | 'maxLength', string, string][] = [
   ['type', '题型', 'type'],
   ['label', '题目', 'label'],
   ['required', '必填', 'required'],
   ['help', '说明', 'help'],
   ['options', '选项', 'options'],
   ['points', '分值', 'points'],
+  ['hazardLevel', '隐患等级', 'hazard level'],
   ['min', '最小值', 'minimum'],
   ['max', '上限', 'maximum'],
   ['unit', '单位', 'unit'],

@@ -58,6 +58,12 @@ describe('checkTemplate', () => {
     expect(paths(broken((t) => (t.sections[1].fields[0].points = 0)))).toEqual([])
   })
 
+  it('takes a preset hazard level of low, medium or high on a check item and refuses any other', () => {
+    expect(paths(broken((t) => (t.sections[1].fields[0].hazardLevel = 'high')))).toEqual([])
+    expect(paths(broken((t) => (t.sections[1].fields[0].hazardLevel = 'severe')))).toEqual(['sections[1].fields[0].hazardLevel'])
+    expect(checkTemplate(broken((t) => (t.sections[1].fields[0].hazardLevel = 3)))[0]?.message).toBe('must be low, medium or high')
+  })
+
   it('refuses an unknown field type, kind, a zero version and a bad id', () => {
     expect(paths(broken((t) => (t.sections[1].fields[0].type = 'slider')))).toContain('sections[1].fields[0].type')
     expect(paths(broken((t) => (t.kind = 'quiz')))).toContain('kind')

@@ -6,9 +6,9 @@ import { i18n } from '../../../../src/client/i18n/index.js'
 
 const field: CheckField = { id: 'exits', type: 'check', required: true, points: 10, label: { zh: '安全出口畅通', en: 'Exits clear' } }
 
-function mountItem(modelValue?: CheckAnswer) {
+function mountItem(modelValue?: CheckAnswer, item: CheckField = field) {
   return mount(CheckItem, {
-    props: { field, modelValue, defaultDeadline: '2026-12-01' },
+    props: { field: item, modelValue, defaultDeadline: '2026-12-01' },
     global: { plugins: [i18n] },
   })
 }
@@ -27,6 +27,21 @@ describe('CheckItem', () => {
     const wrapper = mountItem()
     await wrapper.find('.check__choice--fail').trigger('click')
     expect(lastEmitted(wrapper)).toEqual({ result: 'fail', hazard: { description: '', severity: 'medium', deadline: '2026-12-01' } })
+  })
+
+  it('starts the hazard at the item\'s preset level, which the inspector can still change', async () => {
+    const wrapper = mountItem(undefined, { ...field, hazardLevel: 'high' })
+    await wrapper.find('.check__choice--fail').trigger('click')
+    expect(lastEmitted(wrapper)).toEqual({ result: 'fail', hazard: { description: '', severity: 'high', deadline: '2026-12-01' } })
+    await wrapper.setProps({ modelValue: lastEmitted(wrapper) })
+    await wrapper.findAll('.van-radio')[0]!.trigger('click')
+    expect(lastEmitted(wrapper)?.hazard?.severity).toBe('low')
+  })
+
+  it('keeps a severity the inspector already chose over the preset level', async () => {
+    const wrapper = mountItem({ result: 'na', hazard: { description: '堵塞', severity: 'low', deadline: '2026-12-01' } }, { ...field, hazardLevel: 'high' })
+    await wrapper.find('.check__choice--fail').trigger('click')
+    expect(lastEmitted(wrapper)?.hazard?.severity).toBe('low')
   })
 
   it('drops the hazard when a failed item is changed to pass, keeping the note', async () => {

@@ -84,8 +84,28 @@ describe('errors in our layout, by sheet, row and column', () => {
     expect(problemsOf(edit(fire, '题目', end, '类型', '开始分组'))).toContain(`题目 表第 ${end + 1} 行 类型 列：分组 '' 还没有结束，不能嵌套分组`)
   })
 
-  it('names a preset hazard level, which this engine does not have', () => {
-    expect(problemsOf(edit(fire, '题目', exits, '隐患等级', '重大'))).toEqual([`题目 表第 ${exits} 行 隐患等级 列：此版本的表单引擎还不支持预设隐患等级：隐患等级由检查人在不合格时选择`])
+  it('reads a preset hazard level in Chinese or English', () => {
+    const levelOf = (word: string) => {
+      const field = importWorkbook(edit(fire, '题目', exits, '隐患等级', word)).template?.sections[1]?.fields[0]
+      return field?.type === 'check' ? field.hazardLevel : 'not a check'
+    }
+    expect([levelOf('低'), levelOf('中'), levelOf('高'), levelOf('High'), levelOf('medium'), levelOf('重大')]).toEqual(['low', 'medium', 'high', 'high', 'medium', 'high'])
+  })
+
+  it('names a hazard level it does not know', () => {
+    const result = importWorkbook(edit(fire, '题目', exits, '隐患等级', '严重'))
+    expect(result.template).toBeUndefined()
+    expect(result.problems.map(describeProblem)).toEqual([{
+      zh: `题目 表第 ${exits} 行 隐患等级 列：'严重' 须为 低、中 或 高`,
+      en: `Sheet 题目, row ${exits}, column 隐患等级: '严重' must be 低 (low), 中 (medium) or 高 (high)`,
+    }])
+  })
+
+  it('names a hazard level on a question that is not a check item, and on a group row', () => {
+    const checkType = rowOf(fire, '题目', 'checkType')
+    expect(problemsOf(edit(fire, '题目', checkType, '隐患等级', '高'))).toEqual([`题目 表第 ${checkType} 行 隐患等级 列：单选 题不用这一列`])
+    const group = fire[0]!.rows.findIndex((cells) => cells[0] === '开始分组') + 1
+    expect(problemsOf(edit(fire, '题目', group, '隐患等级', '高'))).toEqual([`题目 表第 ${group} 行 隐患等级 列：开始分组 不用这一列，隐患等级只属于检查项`])
   })
 
   it('names a condition it cannot read, and one that compares two fields', () => {

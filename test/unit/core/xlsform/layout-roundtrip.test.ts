@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultTemplates } from '../../../../src/core/forms/index.js'
+import { defaultTemplates, fireSafety } from '../../../../src/core/forms/index.js'
+import type { FormTemplate } from '../../../../src/core/forms/types.js'
 import { templateToWorkbook } from '../../../../src/core/xlsform/export-template.js'
 import { workbookToTemplate } from '../../../../src/core/xlsform/import-layout.js'
 import { busForm } from '../forms/engineFixtures.js'
@@ -16,6 +17,24 @@ describe('our sheet layout', () => {
     const result = workbookToTemplate(templateToWorkbook(busForm))
     expect(result.problems).toEqual([])
     expect(result.template).toEqual(busForm)
+  })
+
+  it('gives preset hazard levels back unchanged and writes them as 低, 中, 高', () => {
+    const levels = ['low', 'medium', 'high'] as const
+    const leveled: FormTemplate = {
+      ...fireSafety,
+      sections: fireSafety.sections.map((section) => ({
+        ...section,
+        fields: section.fields.map((field, index) => (field.type === 'check' ? { ...field, hazardLevel: levels[index % 3]! } : field)),
+      })),
+    }
+    const workbook = templateToWorkbook(leveled)
+    const result = workbookToTemplate(workbook)
+    expect(result.problems).toEqual([])
+    expect(result.template).toEqual(leveled)
+    const header = workbook[0]!.rows[0]!
+    const words = workbook[0]!.rows.filter((cells) => cells[0] === '检查项').map((cells) => cells[header.indexOf('隐患等级')])
+    expect(new Set(words)).toEqual(new Set(['低', '中', '高']))
   })
 
   it('writes conditions and calculations in XLSForm syntax, repeats as 开始重复 rows', () => {

@@ -34,6 +34,13 @@ export type ObligationRange = {
  * what a schedule expects, and alone expects the district's every school for that period, as it
  * did before schedules existed — then any extra once-obligations for these schools.
  */
+const SCHOOLS_PER_TURN = 200
+
+/** One turn of the event loop, so requests waiting behind a long computation are served. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
 export async function obligationsForSchools(db: Kysely<Database>, schools: readonly ScopedSchool[], range: ObligationRange): Promise<Obligation[]> {
   const districtIds = [...new Set(schools.map((school) => school.districtId))]
   const versions = await loadScheduleVersions(db, { districtIds, ...(range.formId === undefined ? {} : { formId: range.formId }) })
@@ -41,7 +48,13 @@ export async function obligationsForSchools(db: Kysely<Database>, schools: reado
   for (const districtId of districtIds) {
     const members = schools.filter((school) => school.districtId === districtId)
     const own = versions.filter((version) => version.districtId === districtId)
-    obligations.push(...expectedObligations({ schedules: own, schools: members, from: range.from, to: range.to, ...(range.formId === undefined ? {} : { formId: range.formId }), ...(range.period === undefined ? {} : { period: range.period }), ...(range.only === undefined ? {} : { only: range.only }) }))
+    // A city's schools a slice at a time, with a turn of the event loop between slices: the
+    // expansion is pure and synchronous, and a county-wide overview must not hold up other requests.
+    for (let start = 0; start < members.length; start += SCHOOLS_PER_TURN) {
+      if (start > 0) await nextTurn()
+      const slice = members.slice(start, start + SCHOOLS_PER_TURN)
+      obligations.push(...expectedObligations({ schedules: own, schools: slice, from: range.from, to: range.to, ...(range.formId === undefined ? {} : { formId: range.formId }), ...(range.period === undefined ? {} : { period: range.period }), ...(range.only === undefined ? {} : { only: range.only }) }))
+    }
   }
   const withDeadlines = await applyDeadlines(db, schools, districtIds, obligations, range)
   const ids = new Set(schools.map((school) => school.id))

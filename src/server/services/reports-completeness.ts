@@ -6,7 +6,7 @@ import type { ReadScope } from '../auth/scope.js'
 import { ownerReached, type TemplateReach } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { completenessFrom, probesFor, reportsWhere, schoolsOfScope } from './compute-completeness.js'
-import { obligationsForSchools } from './obligations.js'
+import { nextTurn, obligationsForSchools } from './obligations.js'
 import { firstReports } from './schedules/first-reports.js'
 import { formFacts } from './schedules/form-facts.js'
 import { loadScheduleVersions } from './schedules/schedule-versions.js'
@@ -74,9 +74,11 @@ export async function completenessOverview(
   const reported = await firstReports(db, [...owed, ...probes], await formFacts(db, shown.map((pair) => pair.formId)), reportsWhere(scope.schools, schools))
 
   const rows: CompletenessOverviewRow[] = []
-  for (const { formId, period, kind } of shown) {
+  for (const [index, { formId, period, kind }] of shown.entries()) {
     const title = titles.get(formId)
     if (!title) continue
+    // Each row walks every school: a turn between rows keeps a city's overview from holding up the server.
+    if (index > 0) await nextTurn()
     const report = completenessFrom(schools, owed, reported, { formId, period, now })
     const dueAt = report.schools.reduce<string | null>((last, row) => (row.dueAt !== null && (last === null || row.dueAt > last) ? row.dueAt : last), null)
     rows.push({ formId, title, periodKind: kind, period, dueAt, schools: report.schools.length - report.totals.not_applicable, totals: report.totals })

@@ -9,6 +9,7 @@ import { firstReports, obligationKey, type ReportWhere } from './schedules/first
 import { formFacts } from './schedules/form-facts.js'
 import { loadScheduleVersions } from './schedules/schedule-versions.js'
 import { schoolsWithStates, type ScopedSchool } from './schedules/school-states.js'
+import { nextTurn } from './next-turn.js'
 
 /** The id a deadline without a schedule behind it answers to, so callers can tell it apart. */
 export const DEADLINE_SCHEDULE_PREFIX = 'deadline:'
@@ -35,11 +36,6 @@ export type ObligationRange = {
  * did before schedules existed — then any extra once-obligations for these schools.
  */
 const SCHOOLS_PER_TURN = 200
-
-/** One turn of the event loop, so requests waiting behind a long computation are served. */
-export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
-}
 
 export async function obligationsForSchools(db: Kysely<Database>, schools: readonly ScopedSchool[], range: ObligationRange): Promise<Obligation[]> {
   const districtIds = [...new Set(schools.map((school) => school.districtId))]

@@ -3,6 +3,7 @@ import { PLEDGE_SIGNING_FORM_ID } from '../../../core/pledges.js'
 import type { Obligation } from '../../../core/schedules.js'
 import { periodBounds } from '../../../core/shanghaiCalendar.js'
 import type { Database } from '../../db/schema.js'
+import { nextTurn } from '../next-turn.js'
 import type { FormFacts } from './form-facts.js'
 
 /** A school's reports that answer one obligation: timeliness is judged by the first. */
@@ -36,9 +37,17 @@ function earliestOpening(obligations: readonly Obligation[]): string {
  */
 export async function firstReports(db: Kysely<Database>, obligations: readonly Obligation[], forms: ReadonlyMap<string, FormFacts>, where: ReportWhere): Promise<Map<string, Reported>> {
   const found = new Map<string, Reported>()
+  // Pushed, never spread: a county's obligations of one form are thousands, and copying the list
+  // for each one was quadratic.
   const byForm = new Map<string, Obligation[]>()
-  for (const o of obligations) byForm.set(o.formId, [...(byForm.get(o.formId) ?? []), o])
-  for (const [formId, owed] of byForm) {
+  for (const o of obligations) {
+    const list = byForm.get(o.formId)
+    if (list) list.push(o)
+    else byForm.set(o.formId, [o])
+  }
+  for (const [index, [formId, owed]] of [...byForm].entries()) {
+    // A turn between forms: the reads are synchronous on SQLite and a county-wide overview must not hold up other requests.
+    if (index > 0) await nextTurn()
     const facts = forms.get(formId)
     if (formId === PLEDGE_SIGNING_FORM_ID) await pledgeReports(db, owed, where, found)
     else if (facts?.period !== null && facts?.period !== undefined) await periodReports(db, formId, owed, where, found)
@@ -82,10 +91,17 @@ async function pledgeReports(db: Kysely<Database>, owed: readonly Obligation[], 
     .where('pv.year', 'in', years)
   query = where.kind === 'school' ? query.where('ps.school_id', '=', where.schoolId) : query.where('s.district_id', 'in', where.districtIds)
   const rows = await query.orderBy('ps.received_at').orderBy('ps.id').execute()
-  const keys = new Map(owed.map((o) => [obligationKey(o), o]))
+  // By school: each signature is matched against its own school's obligations, not the district's.
+  const bySchool = new Map<string, [string, Obligation][]>()
+  for (const o of owed) {
+    const entry: [string, Obligation] = [obligationKey(o), o]
+    const list = bySchool.get(o.schoolId)
+    if (list) list.push(entry)
+    else bySchool.set(o.schoolId, [entry])
+  }
   for (const row of rows) {
-    for (const [key, o] of keys) {
-      if (o.schoolId !== row.school_id || Number(o.period.slice(0, 4)) !== Number(row.year)) continue
+    for (const [key, o] of new Map(bySchool.get(row.school_id) ?? [])) {
+      if (Number(o.period.slice(0, 4)) !== Number(row.year)) continue
       // A yearly letter is often a new pledge id each year (the demo's food-safety-2026): the schedule's id names the family.
       if (o.pledgeId === undefined || o.pledgeId === row.pledge_id || `${o.pledgeId}-${row.year}` === row.pledge_id) add(found, key, row)
     }

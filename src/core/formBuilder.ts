@@ -17,6 +17,9 @@ export function fieldIds(template: DraftTemplate | FormTemplate): Set<string> {
   return new Set(template.sections.flatMap((section) => section.fields.map((field) => field.id)))
 }
 
+/** A new rate's placeholder name, renamed in the builder like a new question's. */
+export const NEW_RATE_LABEL = { zh: '比率', en: 'Rate' } as const
+
 /** A new question of `type` with placeholder words, ready to be renamed; choices start as 是/否. */
 export function newField(type: FieldType, taken: ReadonlySet<string>): DraftField {
   const base = { id: freeId(`q${type[0]?.toUpperCase() ?? ''}${type.slice(1)}`, taken), label: { zh: '新题目', en: 'New question' } }

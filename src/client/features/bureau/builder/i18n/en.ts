@@ -69,6 +69,8 @@ export default {
     retired: 'Retired',
     import: 'Import from Excel',
     importHint: 'Upload a workbook exported here, or an ODK or KoboToolbox XLSForm, with the sheets:',
+    // The sheet names themselves: our layout's workbook names them in Chinese in either language.
+    importSheets: '题目 / 选项 / 设置',
     choose: 'Choose an Excel workbook',
     checking: 'Checking…',
     problems: 'The workbook has {n} problem(s); nothing was published:',

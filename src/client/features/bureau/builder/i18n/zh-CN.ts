@@ -70,6 +70,7 @@ export default {
     retired: '已停用',
     import: '从 Excel 导入',
     importHint: '上传本系统导出的表格，或 ODK、KoboToolbox 使用的 XLSForm 表格，表名：',
+    importSheets: '题目 / 选项 / 设置',
     choose: '选择 Excel 工作簿',
     checking: '正在检查…',
     problems: '表格有 {n} 处问题，未发布：',

@@ -5,6 +5,7 @@ import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath } from 'node:url'
 import { compiledMessages } from './scripts/compiledMessages.js'
+import { firstScreenScript } from './scripts/firstScreenScript.js'
 import { precompress } from './scripts/precompress.js'
 import { vantIconSubset } from './scripts/vantIconSubset.js'
 
@@ -59,6 +60,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // The 待办 painted before the app's modules run, which it then starts (src/client/first-screen.js).
+    firstScreenScript(fileURLToPath(new URL('src/client/first-screen.js', import.meta.url)), '/src/client/first-screen.js'),
     // After the build: .br and .gz beside every hashed text asset, served as they are.
     precompress(),
   ],

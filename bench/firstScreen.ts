@@ -36,7 +36,10 @@ function htmlAssets(html: string): { file: string; via: string }[] {
   const found: { file: string; via: string }[] = []
   const patterns: [RegExp, string][] = [
     [/<script[^>]*type="module"[^>]*src="\/?([^"]+)"/g, 'entry script'],
-    [/<link[^>]*rel="modulepreload"[^>]*href="\/?([^"]+)"/g, 'modulepreload'],
+    // The built page's entry (started by first-screen.js) and first-screen.js itself.
+    [/<script[^>]*data-app-entry[^>]*src="\/?([^"]+)"/g, 'entry script'],
+    [/<script src="\/?([^"]+)"><\/script>/g, 'classic script'],
+    [/<link[^>]*rel="(?:app-)?modulepreload"[^>]*href="\/?([^"]+)"/g, 'modulepreload'],
     [/<link[^>]*rel="stylesheet"[^>]*href="\/?([^"]+)"/g, 'stylesheet'],
   ]
   for (const [pattern, via] of patterns) {

@@ -46,7 +46,7 @@ const PAINT_MARKS = `
     if (!__startup.itemSeen && document.querySelector('[data-field="licence"] .check__choice--pass')) { __startup.itemSeen = true; mark('item') }
   }).observe(document, { childList: true, subtree: true });`
 
-type ColdStart = { home: number; form: number; pageHome: number; pageForm: number; yard: number }
+type ColdStart = { home: number; form: number; pageHome: number; pageLive: number; pageForm: number; yard: number }
 
 /** From navigation to the 待办 painted, then (one tap to the form list) from tapping a form to its first item answerable. */
 async function coldStart(context: BrowserContext): Promise<ColdStart> {
@@ -66,9 +66,11 @@ async function coldStart(context: BrowserContext): Promise<ColdStart> {
     return seen['item'] !== undefined && seen
   })
   const { list = Number.NaN, tap = Number.NaN, item = Number.NaN } = (await marks.jsonValue()) as Record<string, number>
+  // When Vue mounted over the early paint (main.ts marks it): from then on a tap is answered at once.
+  const live = await page.evaluate(() => performance.getEntriesByName('app-mounted')[0]?.startTime ?? Number.NaN)
   const yard = await yardstick(page)
   await page.close()
-  return { home, form, pageHome: list, pageForm: item - tap, yard }
+  return { home, form, pageHome: list, pageLive: live, pageForm: item - tap, yard }
 }
 
 async function openForm(context: BrowserContext, formId: string): Promise<Page> {
@@ -141,6 +143,7 @@ try {
   console.table([
     row('yardstick: fixed JS + DOM workload in the throttled page (baseline)', yard, '-'),
     row('in the page: navigation → 待办 painted (from the service worker)', median(starts.map((start) => start.pageHome)), '≤ 600'),
+    row('in the page: navigation → the app live over it (Vue mounted, taps answered)', median(starts.map((start) => start.pageLive)), '-'),
     row('in the page: tap a form → first item painted', median(starts.map((start) => start.pageForm)), '-'),
     row('in the page: 待办 painted + tap a form → first item painted (sum; the tab to the list not counted)', median(starts.map((start) => start.pageHome + start.pageForm)), '≤ 1000'),
     row('as Playwright sees it: goto → 待办 found', median(starts.map((start) => start.home)), '-'),

@@ -10,11 +10,18 @@ import { useAuthStore } from './features/auth/authStore.js'
 import { registerServiceWorker } from './offline/registerSw.js'
 import { router } from './router.js'
 import { useAppUpdate } from './ui/useAppUpdate.js'
+import { takeEarlyTap } from './ui/earlyTap.js'
 import { whenIdle } from './ui/whenIdle.js'
 import { isChunkLoadError, screenLoadFailed, serviceWorkerBlocked } from './ui/appNotices.js'
 
 const app = createApp(App).use(createPinia()).use(i18n).use(router)
-void localeReady.then(() => app.mount('#app'))
+void localeReady.then(() => {
+  app.mount('#app')
+  performance.mark('app-mounted')
+  // A row tapped on the 待办 painted before the app ran (public/first-screen.js) is followed now.
+  const tap = takeEarlyTap()
+  if (tap !== null) void router.isReady().then(() => router.push(tap))
+})
 // Vant's imperative APIs (toast, dialog) are not seen by the component resolver: their CSS by hand,
 // fetched after the first screen since only later screens show a toast or a dialog.
 whenIdle(() => {

@@ -63,7 +63,17 @@ export const router = createRouter({ history: createWebHistory(), routes })
 
 router.beforeEach(async (to) => {
   const auth = useAuthStore()
-  await Promise.all([auth.load(), to.meta.first ? null : laterTexts])
+  if (to.meta.first && !auth.loaded && auth.user !== null) {
+    // The first screen as the phone last showed it (todo/firstPaint.ts), without waiting for
+    // IndexedDB; once the session is read, the screen is judged again by who is really signed in.
+    const shown = auth.user.id
+    void auth.load().then(() => {
+      const { path, query, hash } = router.currentRoute.value
+      if (auth.user?.id !== shown) void router.replace({ path, query, hash, force: true })
+    })
+  } else {
+    await Promise.all([auth.load(), to.meta.first ? null : laterTexts])
+  }
   if (to.meta.public) return true
   if (!auth.user) return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
   // The district's people owe nothing themselves: their home is the form list.

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { v7 as uuidv7 } from 'uuid'
 import { apiToken, FIRE_CHECKS, goOffline, signIn, waitForServiceWorkerControl } from './support.js'
 
@@ -18,13 +18,19 @@ async function fileOverdueHazard(request: APIRequestContext, description: string
   return `${envelope.id}:exits`
 }
 
-test('a school sees its overdue hazard and its pledge on 待办, still sees them offline after a reload, and taps through to the hazard', async ({ browser, request }) => {
-  const description = `待办测试：安全出口堵塞 ${Date.now()}`
+/** school1 signed in on a phone its service worker controls, with an overdue hazard just filed. */
+async function schoolPhoneWithHazard(browser: Browser, request: APIRequestContext, description: string): Promise<{ context: BrowserContext; page: Page; hazardId: string }> {
   const hazardId = await fileOverdueHazard(request, description)
   const context = await browser.newContext()
   const page = await context.newPage()
   await signIn(page, 'school1', 'school123')
   await waitForServiceWorkerControl(page)
+  return { context, page, hazardId }
+}
+
+test('a school sees its overdue hazard and its pledge on 待办, still sees them offline after a reload, and taps through to the hazard', async ({ browser, request }) => {
+  const description = `待办测试：安全出口堵塞 ${Date.now()}`
+  const { context, page, hazardId } = await schoolPhoneWithHazard(browser, request, description)
 
   // Online: the first screen after sign-in is the 待办, with the hazard under the red heading.
   await page.getByTestId('tab-todo').click()
@@ -53,5 +59,43 @@ test('a school sees its overdue hazard and its pledge on 待办, still sees them
   await hazard.click()
   await expect(page).toHaveURL(`/hazards/${encodeURIComponent(hazardId)}`)
   await expect(page.getByTestId('hazard-detail')).toContainText(description)
+  await context.close()
+})
+
+/** Holds the app's entry module (started by first-screen.js) until the test releases it: the early paint stays alone on screen. */
+const HOLD_APP = `
+  const append = HTMLHeadElement.prototype.appendChild
+  globalThis.__held = []
+  globalThis.__releaseApp = () => { globalThis.__appReleased = true; for (const script of globalThis.__held.splice(0)) append.call(document.head, script) }
+  HTMLHeadElement.prototype.appendChild = function (node) {
+    if (node instanceof HTMLScriptElement && node.type === 'module' && !globalThis.__appReleased) { globalThis.__held.push(node); return node }
+    return append.call(this, node)
+  }`
+
+test('offline, the 待办 is painted before the app runs, and a row tapped then is opened once the app is live', async ({ browser, request }) => {
+  const description = `待办早绘：楼梯间堆放杂物 ${Date.now()}`
+  const { context, page, hazardId } = await schoolPhoneWithHazard(browser, request, description)
+  await page.getByTestId('tab-todo').click()
+  const hazard = page.locator(`.todo-item[data-key="hazard:${hazardId}"]`)
+  await expect(hazard).toContainText(description)
+  // The phone remembers the screen once the list and the outbox were read from IndexedDB.
+  await page.waitForFunction((key) => (localStorage.getItem('school-report.first-paint') ?? '').includes(key), `hazard:${hazardId}`)
+
+  await goOffline(context)
+  await context.addInitScript({ content: HOLD_APP })
+  const cold = await context.newPage()
+  await cold.goto('/')
+  // Painted from the remembered screen, the app not yet run: the same rows, the same "逾期 N 天".
+  const early = cold.locator(`.todo-item[data-key="hazard:${hazardId}"]`)
+  await expect(early).toContainText(description)
+  await expect(early).toContainText(/逾期 \d+ 天/)
+  await cold.waitForFunction(() => (globalThis as unknown as { __held: unknown[] }).__held.length === 1)
+  expect(await cold.evaluate(() => performance.getEntriesByName('app-mounted').length)).toBe(0)
+
+  // A tap now is not lost: the app opens the hazard as soon as it runs.
+  await early.click()
+  await cold.evaluate(() => (globalThis as unknown as { __releaseApp: () => void }).__releaseApp())
+  await expect(cold).toHaveURL(`/hazards/${encodeURIComponent(hazardId)}`)
+  await expect(cold.getByTestId('hazard-detail')).toContainText(description)
   await context.close()
 })

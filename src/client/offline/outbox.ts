@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { Answers, GeoPoint } from '../../core/forms/types.js'
 import type { ErrorCode, Receipt, SubmissionEnvelope } from '../../core/protocol.js'
 import type { ValidationIssue } from '../../core/validate.js'
@@ -93,8 +92,8 @@ export type EnqueueResult =
 /** A moment as Date or epoch milliseconds; callers pass whichever they hold. */
 export type Instant = Date | number
 
-const toMs = (instant: Instant): number => (typeof instant === 'number' ? instant : instant.getTime())
-const iso = (instant: Instant): string => new Date(toMs(instant)).toISOString()
+export const toMs = (instant: Instant): number => (typeof instant === 'number' ? instant : instant.getTime())
+export const iso = (instant: Instant): string => new Date(toMs(instant)).toISOString()
 
 function isEditable(record: OutboxRecord): boolean {
   return record.state === 'draft' || (record.state === 'rejected' && record.dismissedAt === undefined)
@@ -137,26 +136,6 @@ export function updateRecords(
   change: (record: OutboxRecord) => OutboxRecord | null,
 ): Promise<(OutboxRecord | null)[]> {
   return withRecordLocks(stores.records, ids, () => stores.records.update<OutboxRecord>(ids, change))
-}
-
-/** Starts a new draft with a client-made UUID v7 id (the server's primary key later). */
-export async function createDraft(stores: Stores, init: DraftInit): Promise<OutboxRecord> {
-  const { now: startedAt = Date.now(), ...fields } = init
-  const now = toMs(startedAt)
-  const record: OutboxRecord = {
-    ...fields,
-    // Wall-clock v7 (not the injected now): ids stay unique and increase within the tab.
-    id: uuidv7(),
-    answers: init.answers ?? {},
-    attachments: init.attachments ?? [],
-    startedAt: iso(now),
-    state: 'draft',
-    attempts: 0,
-    nextAttemptAt: now,
-    updatedAt: iso(now),
-  }
-  await stores.records.setItem(record.id, record)
-  return record
 }
 
 /**

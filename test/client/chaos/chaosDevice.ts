@@ -1,6 +1,7 @@
 import type { Answers, CheckAnswer } from '../../../src/core/forms/types.js'
 import { putBlob } from '../../../src/client/offline/blobStore.js'
-import { createDraft, enqueueSubmission } from '../../../src/client/offline/outbox.js'
+import { enqueueSubmission } from '../../../src/client/offline/outbox.js'
+import { createDraft } from '../../../src/client/offline/createDraft.js'
 import { openStores, type Stores } from '../../../src/client/offline/storage.js'
 import { createSyncEngine, type SyncEngine, type SyncSummary } from '../../../src/client/offline/syncEngine.js'
 import { createFetchTransport } from '../../../src/client/offline/transport.js'

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { Answers } from '../../../src/core/forms/types.js'
-import { createDraft, enqueueSubmission, type OutboxRecord } from '../../../src/client/offline/outbox.js'
+import { enqueueSubmission, type OutboxRecord } from '../../../src/client/offline/outbox.js'
+import { createDraft } from '../../../src/client/offline/createDraft.js'
 import { openStores, type Stores } from '../../../src/client/offline/storage.js'
 import { createSyncEngine, type LockFn, type OutboxMessage, type SyncEngineOptions } from '../../../src/client/offline/syncEngine.js'
 import type { Transport } from '../../../src/client/offline/transport.js'

@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { digestOf } from '../../../src/core/digest.js'
 import { putBlob } from '../../../src/client/offline/blobStore.js'
 import { getDeviceId } from '../../../src/client/offline/deviceId.js'
-import {
-  countWaiting,
-  createDraft,
-  deleteDraft,
-  dismissRejected,
-  enqueueSubmission,
-  getRecord,
-  listRecords,
-  saveDraft,
-  toEnvelope,
-  updateRecord,
-} from '../../../src/client/offline/outbox.js'
+import { countWaiting, deleteDraft, dismissRejected, enqueueSubmission, getRecord, listRecords, saveDraft, toEnvelope, updateRecord } from '../../../src/client/offline/outbox.js'
+import { createDraft } from '../../../src/client/offline/createDraft.js'
 import { markRejected } from '../../../src/client/offline/recordTransitions.js'
 import { openStores } from '../../../src/client/offline/storage.js'
 import { draftInit, freshStores, queueRecord, T0 } from './harness.js'

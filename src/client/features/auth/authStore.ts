@@ -4,6 +4,7 @@ import { services, stores } from '../../appServices.js'
 import { PULLED_KEYS } from '../../offline/pullReference.js'
 import { SESSION_KEY } from '../../offline/offlineServices.js'
 import { requestPersistentStorage } from '../../offline/persistStorage.js'
+import { forgetFirstPaint, readFirstPaint } from '../todo/firstPaint.js'
 import type { Session, SignInOutcome } from './signIn.js'
 
 export const useAuthStore = defineStore('auth', () => {
@@ -12,13 +13,23 @@ export const useAuthStore = defineStore('auth', () => {
   /** Set when the server answered 401 during sync: the queue waits for a new sign-in. */
   const expired = ref(false)
 
-  const user = computed(() => session.value?.user ?? null)
+  // Until the session is read from IndexedDB, the user the first screen last showed stands in
+  // (todo/firstPaint.ts): the 待办 paints without waiting. Never a token: nothing is sent for them.
+  const remembered = readFirstPaint()?.user ?? null
+  const user = computed(() => session.value?.user ?? (loaded.value ? null : remembered))
   const token = computed(() => session.value?.token ?? null)
 
-  async function load(): Promise<void> {
-    if (loaded.value) return
-    session.value = await stores.meta.getItem<Session>(SESSION_KEY)
-    loaded.value = true
+  let reading: Promise<void> | null = null
+  function load(): Promise<void> {
+    reading ??= stores.meta.getItem<Session>(SESSION_KEY).then((stored) => {
+      session.value = stored
+      loaded.value = true
+      // Signed out elsewhere, another user, or storage erased: the remembered screen was not theirs.
+      if (remembered !== null && stored?.user.id !== remembered.id) forgetFirstPaint()
+    })
+    // A failed read may be tried again.
+    reading.catch(() => (reading = null))
+    return reading
   }
 
   async function login(username: string, password: string): Promise<{ readonly kind: 'ok' } | Exclude<SignInOutcome, { kind: 'ok' }>> {
@@ -36,6 +47,7 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function logout(): Promise<void> {
     const current = token.value
+    forgetFirstPaint()
     await stores.meta.removeItem(SESSION_KEY)
     // What was pulled for this user is theirs: the next user pulls their own. The outbox stays.
     // ETags first: a sign-out cut short then leaves lists without ETags (pulled again in full), never an ETag without its list.

@@ -3,7 +3,7 @@ import type { Answers, FormTemplate } from '../../../core/forms/types.js'
 import { periodOf } from '../../../core/periods.js'
 import type { User } from '../../../core/protocol.js'
 import { stores } from '../../appServices.js'
-import { createDraft } from '../../offline/outbox.js'
+import { createDraft } from '../../offline/createDraft.js'
 import { getDeviceId } from '../../offline/deviceId.js'
 import { loadSurveyHistory } from '../surveys/surveyHistory.js'
 

@@ -3,7 +3,7 @@ import type { FormTemplate } from '../../../core/forms/types.js'
 import type { Hazard, User } from '../../../core/protocol.js'
 import { stores } from '../../appServices.js'
 import { getDeviceId } from '../../offline/deviceId.js'
-import { createDraft } from '../../offline/outbox.js'
+import { createDraft } from '../../offline/createDraft.js'
 
 /** A rectification is a draft like any report, about one hazard (subjectId), for the hazard's school. */
 export async function startRectification(form: FormTemplate, hazard: Hazard, user: User): Promise<string> {

@@ -3,7 +3,8 @@ import { noticeRead } from '../../../core/forms/notice-read.js'
 import type { User } from '../../../core/protocol.js'
 import { stores } from '../../appServices.js'
 import { getDeviceId } from '../../offline/deviceId.js'
-import { createDraft, enqueueSubmission } from '../../offline/outbox.js'
+import { enqueueSubmission } from '../../offline/outbox.js'
+import { createDraft } from '../../offline/createDraft.js'
 
 /**
  * A read or 已阅 saved on the phone first, as a queued outbox record (subjectId = the notice or

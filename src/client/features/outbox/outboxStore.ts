@@ -11,6 +11,8 @@ const REFRESH_THROTTLE_MS = 250
 /** The outbox as the screens see it: every record, the engine's state, and how many wait. */
 export const useOutboxStore = defineStore('outbox', () => {
   const records = shallowRef<readonly OutboxRecord[]>([])
+  /** The records have been read from IndexedDB at least once: until then `records` is empty, not "nothing waits". */
+  const read = shallowRef(false)
   const sync = ref<SyncState>(engine.state())
 
   const waiting = computed(() => records.value.filter(isWaiting).length)
@@ -28,6 +30,7 @@ export const useOutboxStore = defineStore('outbox', () => {
       reading = listRecords(stores).then(
         (list) => {
           records.value = list
+          read.value = true
           reading = null
         },
         (error: unknown) => {
@@ -89,5 +92,5 @@ export const useOutboxStore = defineStore('outbox', () => {
     void refresh()
   }
 
-  return { records, newestFirst, sync, waiting, refresh, syncNow, dismiss, resumeAfterSignIn, start }
+  return { records, read, newestFirst, sync, waiting, refresh, syncNow, dismiss, resumeAfterSignIn, start }
 })

@@ -5,7 +5,8 @@ import { hasErrors, validateAnswers } from '../../../core/validate.js'
 import { stores } from '../../appServices.js'
 import { putBlob } from '../../offline/blobStore.js'
 import { getDeviceId } from '../../offline/deviceId.js'
-import { createDraft, enqueueSubmission } from '../../offline/outbox.js'
+import { enqueueSubmission } from '../../offline/outbox.js'
+import { createDraft } from '../../offline/createDraft.js'
 import type { CachedPledge } from './pledgeCache.js'
 
 export type SignOutcome =

@@ -14,6 +14,14 @@ export type TodoRow = {
   readonly pending: boolean
 }
 
+/** What the list reads of an outbox record: enough to tell an item done on this phone (and to remember it, firstPaint.ts). */
+export type OutboxMark = Pick<OutboxRecord, 'state' | 'formId' | 'period' | 'subjectId'>
+
+/** Done and on its way: drafts and refused reports are not done. */
+export function undelivered(record: OutboxMark): boolean {
+  return record.state === 'queued' || record.state === 'sending'
+}
+
 export type TodoSection = { readonly group: TodoGroup; readonly rows: readonly TodoRow[] }
 
 /** What an item is about, where the outbox names it as a submission's subject. */
@@ -30,18 +38,18 @@ function subjectOf(item: TodoItem): string | undefined {
  * period, or a submission about that hazard, pledge, notice or campaign. Drafts and refused reports
  * do not count: they are not done.
  */
-export function doneOnPhone(item: TodoItem, records: readonly OutboxRecord[]): boolean {
+export function doneOnPhone(item: TodoItem, records: readonly OutboxMark[]): boolean {
   const subject = subjectOf(item)
   const report = 'period' in item && 'formId' in item ? item : undefined
   return records.some((record) => {
-    if (record.state !== 'queued' && record.state !== 'sending') return false
+    if (!undelivered(record)) return false
     if (report !== undefined) return record.formId === report.formId && record.period === report.period
     return subject !== undefined && record.subjectId === subject
   })
 }
 
 /** The 待办 in its one order, under its headings (empty headings left out), as of `now`. */
-export function todoSections(items: readonly TodoItem[], records: readonly OutboxRecord[], now: Date): TodoSection[] {
+export function todoSections(items: readonly TodoItem[], records: readonly OutboxMark[], now: Date): TodoSection[] {
   const rows = orderTodo(items, now).map(
     (item): TodoRow => ({ item, group: todoGroupOf(item, now), late: daysLate(item, now), left: daysLeft(item, now), pending: doneOnPhone(item, records) }),
   )

@@ -5,26 +5,34 @@ import { stores } from '../../appServices.js'
 import { showAppBadge } from '../../ui/appBadge.js'
 import { useAuthStore } from '../auth/authStore.js'
 import { useOutboxStore } from '../outbox/outboxStore.js'
+import { drawnNow, readFirstPaint } from './firstPaint.js'
 import { owedCount, todoSections } from './todoRows.js'
+import { ownsTodo } from './ownsTodo.js'
 
 /**
  * The 待办 as last pulled (meta key `todo`), read against this phone's outbox and clock: offline,
  * "逾期 N 天" still moves on each day and a report already in the outbox no longer counts as owed.
+ * Until IndexedDB has answered, the list the phone last showed (firstPaint.ts) stands in for both.
  */
 export const useTodoStore = defineStore('todo', () => {
-  const items = shallowRef<readonly TodoItem[]>([])
-  const loaded = shallowRef(false)
+  const remembered = readFirstPaint()
+  const items = shallowRef<readonly TodoItem[]>(remembered?.items ?? [])
+  const loaded = shallowRef(remembered !== null)
+  /** The items came from IndexedDB, not from the remembered copy: only then is the copy renewed. */
+  const read = shallowRef(false)
   const now = shallowRef(new Date())
   const outbox = useOutboxStore()
   const auth = useAuthStore()
 
-  const sections = computed(() => todoSections(items.value, outbox.records, now.value))
+  const marks = computed(() => (outbox.read ? outbox.records : (remembered?.waiting ?? [])))
+  const sections = computed(() => todoSections(items.value, marks.value, now.value))
   const owed = computed(() => owedCount(sections.value))
 
   async function reload(): Promise<void> {
     items.value = (await stores.meta.getItem<TodoItem[]>('todo')) ?? []
     now.value = new Date()
     loaded.value = true
+    read.value = true
   }
 
   /** Re-reads the phone's clock: the screen calls it while open so a day turning over shows. */
@@ -40,6 +48,25 @@ export const useTodoStore = defineStore('todo', () => {
     },
   )
   watch(owed, showAppBadge)
+  /**
+   * What the next start paints before IndexedDB answers (firstPaint.ts): renewed from what was read
+   * from it (the session, the list and the outbox), with the screen as drawn now when the 待办
+   * gives its locale. Written from a lazy chunk; what is kept is read now, in order.
+   */
+  const fresh = computed(() => read.value && outbox.read && auth.loaded)
+  function remember(screenLocale?: string): void {
+    const user = auth.session?.user
+    if (!fresh.value || user === undefined || !ownsTodo(user.role)) return
+    const kept = { user, items: items.value, records: outbox.records, drawn: screenLocale === undefined ? undefined : drawnNow(), now: new Date() }
+    void import('./rememberFirstPaint.js').then(({ drawnScreen, keepFirstPaint, waitingMarks }) => {
+      // Signed out (or another user signed in) meanwhile: what was read is no longer theirs to show.
+      if (auth.session?.user.id !== kept.user.id) return
+      const screen = kept.drawn === undefined || screenLocale === undefined ? undefined : drawnScreen(kept.drawn, screenLocale, kept.now)
+      keepFirstPaint({ user: kept.user, items: kept.items, waiting: waitingMarks(kept.records), ...(screen === undefined ? {} : { screen }) })
+    })
+  }
+  // Changed while the 待办 may not be drawn: the data alone; the screen adds its drawing after it renders.
+  watch([items, () => outbox.records, () => auth.session], () => remember())
 
-  return { items, loaded, sections, owed, reload, tick }
+  return { items, loaded, read, fresh, sections, owed, reload, tick, remember }
 })

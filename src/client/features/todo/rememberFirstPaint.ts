@@ -1,0 +1,33 @@
+import { shanghaiToday } from '../../../core/todoOrder.js'
+import type { OutboxRecord } from '../../offline/outbox.js'
+import { FIRST_PAINT_KEY, type Drawn, type FirstPaint, type FirstScreen } from './firstPaint.js'
+import { undelivered, type OutboxMark } from './todoRows.js'
+
+// The writing half of firstPaint.ts, in its own chunk: nothing here is needed to paint the first
+// screen, only to remember it once IndexedDB has been read (README, Performance: the budget).
+
+/** A full or refused localStorage only costs the next start its head start. */
+export function keepFirstPaint(paint: FirstPaint): void {
+  try {
+    globalThis.localStorage?.setItem(FIRST_PAINT_KEY, JSON.stringify(paint))
+  } catch {
+    // Nothing is lost: IndexedDB holds the list.
+  }
+}
+
+/** The screen as drawn (drawnNow(), read when it was drawn), as the next start checks it. */
+export function drawnScreen(drawn: Drawn, locale: string, now: Date): FirstScreen {
+  return { ...drawn, day: shanghaiToday(now), locale }
+}
+
+/** The outbox's undelivered records as marks: all the first screen needs to remember of them. */
+export function waitingMarks(records: readonly OutboxRecord[]): OutboxMark[] {
+  return records
+    .filter(undelivered)
+    .map(({ state, formId, period, subjectId }) => ({
+      state,
+      formId,
+      ...(period === undefined ? {} : { period }),
+      ...(subjectId === undefined ? {} : { subjectId }),
+    }))
+}

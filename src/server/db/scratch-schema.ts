@@ -4,7 +4,8 @@ import pg from 'pg'
 /** A throwaway PostgreSQL schema (a test's or a benchmark's): made empty, dropped with all it holds. */
 export type ScratchSchema = { readonly name: string; drop(): Promise<void> }
 
-async function runStatement(url: string, statement: string): Promise<void> {
+/** One statement on its own connection (create or drop a schema or database). */
+export async function runStatement(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {

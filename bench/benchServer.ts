@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
+import { runStatement } from '../src/server/db/scratch-schema.js'
 import { repoRoot } from './buildWithAppConfig.js'
 
 export type BenchServer = {
@@ -72,15 +72,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 
 /** A throwaway PostgreSQL database for one bench run, so nothing meets the test suites' schemas. */
 export async function createScratchDatabase(adminUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = async (statement: string): Promise<void> => {
-    const client = new pg.Client({ connectionString: adminUrl })
-    await client.connect()
-    try {
-      await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
+  const admin = (statement: string): Promise<void> => runStatement(adminUrl, statement)
   await admin(`drop database if exists ${name}`)
   await admin(`create database ${name}`)
   const url = new URL(adminUrl)

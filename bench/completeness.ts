@@ -2,19 +2,18 @@
 // schedules (the demo's: monthly, termly, yearly, weekly May–September, pledges) and a year of
 // reports, then times completeness for one form and period and the overview on SQLite and, when
 // DATABASE_URL is set, PostgreSQL (a throwaway schema). Goal: ≤ 100 ms per read (issue 14).
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Kysely } from 'kysely'
-import pg from 'pg'
 import { v7 as uuidv7 } from 'uuid'
 import { SCHOOL_KINDS } from '../src/core/schoolKinds.js'
 import { periodBounds, periodsOverlapping } from '../src/core/shanghaiCalendar.js'
 import { loadConfig } from '../src/server/config.js'
 import { createDatabase } from '../src/server/db/database.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
+import { createScratchSchema } from '../src/server/db/scratch-schema.js'
 import type { Database } from '../src/server/db/schema.js'
 import { seedDemo } from '../src/server/seed.js'
 import { seedDemoSchedules } from '../src/server/seed-schedules.js'
@@ -119,26 +118,15 @@ async function onSqlite(): Promise<string[]> {
   }
 }
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
 async function onPostgres(url: string): Promise<string[]> {
-  const schema = `bench_completeness_${randomBytes(6).toString('hex')}`
-  await admin(url, `create schema ${schema}`)
-  const database = createDatabase({ ...loadConfig({ DATA_DIR: tmpdir() }), databaseUrl: url }, { searchPath: schema })
+  const schema = await createScratchSchema(url, 'bench_completeness')
+  const database = createDatabase({ ...loadConfig({ DATA_DIR: tmpdir() }), databaseUrl: url }, { searchPath: schema.name })
   try {
     await migrateToLatest(database.db)
     return await measure('postgres', database.db)
   } finally {
     await database.destroy()
-    await admin(url, `drop schema ${schema} cascade`)
+    await schema.drop()
   }
 }
 

@@ -46,4 +46,25 @@ describe.each(dialects)('automatic reminders from the schedules (%s)', (dialect)
     expect(item?.title.zh).toBe('催报：学生体质健康测试统计（2026年）')
     expect(item).toMatchObject({ kind: 'reminder', formId: 'physical-health', period: '2026', link: '/new/physical-health?period=2026', dueAt: '2026-12-31T23:59:59+08:00' })
   })
+  it('applies a form\'s own override: a longer lead reminds earlier, and reminders turned off for the form queue nothing', async () => {
+    // Signed in anew at each move of the clock: a session does not last a year.
+    const settings = async (forms: object) => server.app.inject({ method: 'PUT', url: '/api/v1/reminder-settings', headers: bearer(await server.login('bureau', 'bureau123')), payload: { enabled: true, daysBefore: 3, daysAfter: 1, forms } })
+    const of2027 = (origin: 'before' | 'after') => server.db.selectFrom('reminders').select('school_id').where('origin', '=', origin).where('period', '=', '2027').execute()
+    // 22 December 2027 in Shanghai: the 2027 report is due 9 days on, beyond the district's 3.
+    clock = new Date('2027-12-22T02:00:00.000Z')
+    expect((await settings({})).statusCode).toBe(200)
+    expect(await runAutoReminders(server.db, clock)).toMatchObject({ reminders: 0 })
+    expect((await settings({ 'physical-health': { daysBefore: 10 } })).statusCode).toBe(200)
+    expect(await runAutoReminders(server.db, clock)).toMatchObject({ reminders: 4 })
+    expect(await of2027('before')).toHaveLength(4)
+
+    // 1 January 2028 in Shanghai, the day after: off for this form, the district's "after" sends nothing.
+    clock = new Date('2028-01-01T02:00:00.000Z')
+    expect((await settings({ 'physical-health': { enabled: false } })).statusCode).toBe(200)
+    expect(await runAutoReminders(server.db, clock)).toMatchObject({ reminders: 0 })
+    expect(await of2027('after')).toHaveLength(0)
+    expect((await settings({})).statusCode).toBe(200)
+    expect(await runAutoReminders(server.db, clock)).toMatchObject({ reminders: 4 })
+    expect(await of2027('after')).toHaveLength(4)
+  })
 })

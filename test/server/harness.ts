@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
-import pg from 'pg'
 import { buildApp } from '../../src/server/app.js'
 import { loadConfig, type Config } from '../../src/server/config.js'
 import { createDatabase } from '../../src/server/db/database.js'
 import { migrateToLatest } from '../../src/server/db/migrate.js'
+import { createScratchSchema, type ScratchSchema } from '../../src/server/db/scratch-schema.js'
 import type { Database } from '../../src/server/db/schema.js'
 import { seedDemo } from '../../src/server/seed.js'
 
@@ -31,16 +30,6 @@ export type TestServer = {
   close(): Promise<void>
 }
 
-async function withAdminClient(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
 /**
  * The real app on a real database: a fresh SQLite file in a temp dir, or a fresh PostgreSQL
  * schema, migrated and demo-seeded. Test files run in parallel without seeing each other.
@@ -52,14 +41,15 @@ export async function startServer(
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'school-report-test-'))
   const base = loadConfig({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-dist'), LOG_LEVEL: 'silent', LOGIN_MAX_PER_MINUTE: '1000' })
-  const schema = `t_${randomBytes(8).toString('hex')}`
   let config: Config = { ...base, databaseUrl: undefined, ...overrides }
+  let scratch: ScratchSchema | null = null
   if (dialect === 'postgres') {
     if (!postgresUrl) throw new Error('DATABASE_URL is not set')
-    await withAdminClient(postgresUrl, `create schema ${schema}`)
+    scratch = await createScratchSchema(postgresUrl, 't')
     config = { ...config, databaseUrl: postgresUrl }
   }
-  const database = createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {})
+  const inSchema = scratch === null ? {} : { searchPath: scratch.name }
+  const database = createDatabase(config, inSchema)
   await migrateToLatest(database.db)
   await seedDemo(database.db)
   const app = await buildApp(config, { database, ...(deps.now ? { now: deps.now } : {}), ...(deps.logStream ? { logStream: deps.logStream } : {}) })
@@ -73,13 +63,13 @@ export async function startServer(
     db: database.db,
     config,
     async anotherInstance() {
-      const other = await buildApp(config, { database: createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {}) })
+      const other = await buildApp(config, { database: createDatabase(config, inSchema) })
       await other.ready()
       others.push(other)
       return other
     },
     anotherDatabase() {
-      const other = createDatabase(config, dialect === 'postgres' ? { searchPath: schema } : {}).db
+      const other = createDatabase(config, inSchema).db
       otherDatabases.push(other)
       return other
     },
@@ -92,7 +82,7 @@ export async function startServer(
       for (const other of others) await other.close()
       for (const other of otherDatabases) await other.destroy()
       await app.close()
-      if (dialect === 'postgres' && postgresUrl) await withAdminClient(postgresUrl, `drop schema ${schema} cascade`)
+      await scratch?.drop()
       await rm(dataDir, { recursive: true, force: true })
     },
   }

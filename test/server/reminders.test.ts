@@ -176,6 +176,16 @@ describe.each(dialects)('催报 reminders (%s)', (dialect) => {
     expect((await call('bureau', 'GET', '/reminder-settings')).body).toEqual({ enabled: true, daysBefore: 3, daysAfter: 1, forms: {} })
     expect((await call('bureau', 'PUT', '/reminder-settings', { enabled: true, daysBefore: 31, daysAfter: 1, forms: {} })).status).toBe(400)
     expect((await call('bureau', 'PUT', '/reminder-settings', { enabled: true, daysBefore: 2, daysAfter: 1, forms: { 'bad id!': {} } })).status).toBe(400)
+    type Refusal = { error: { code: string; message: string; details: { issues: { fieldId: string; message: { zh: string } }[] } } }
+    const unknown = await call<Refusal>('bureau', 'PUT', '/reminder-settings', { enabled: true, daysBefore: 2, daysAfter: 1, forms: { 'no-such-form': { daysBefore: 2 } } })
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.error).toMatchObject({ code: 'validation_failed', message: '本区县没有这张表单：no-such-form / This district has no form no-such-form' })
+    const range = await call<Refusal>('bureau', 'PUT', '/reminder-settings', { enabled: true, daysBefore: 2, daysAfter: 1, forms: { 'myopia-screening': { daysBefore: 31, daysAfter: -1 } } })
+    expect(range.body.error.details.issues.map((issue) => [issue.fieldId, issue.message.zh])).toEqual([
+      ['forms.myopia-screening.daysBefore', '「近视筛查统计」的截止前提醒天数应为 0 到 30 之间的整数'],
+      ['forms.myopia-screening.daysAfter', '「近视筛查统计」的逾期提醒天数应为 0 到 30 之间的整数'],
+    ])
+    expect((await call('bureau', 'GET', '/reminder-settings')).body).toMatchObject({ daysBefore: 3, forms: {} })
     expect((await call('admin', 'GET', '/reminder-settings')).status).toBe(400)
     const put = await call('bureau', 'PUT', '/reminder-settings', { enabled: true, daysBefore: 2, daysAfter: 1, forms: { 'myopia-screening': { daysBefore: 5 } } })
     expect(put.status).toBe(200)

@@ -4,14 +4,13 @@ import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
 import { listReminders, retryMessage } from '../services/reminders/list-reminders.js'
-import { getReminderSettings, putReminderSettings } from '../services/reminders/reminder-settings.js'
+import { checkReminderSettingsFor, getReminderSettings, putReminderSettings } from '../services/reminders/reminder-settings.js'
 import { sendReminders } from '../services/reminders/send-reminders.js'
+import { refuseInput } from './notices.js'
 
 const id = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' } as const
 const formId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' } as const
 const period = { type: 'string', minLength: 4, maxLength: 7, pattern: '^\\d{4}(-T[12]|-(0[1-9]|1[0-2]))?$' } as const
-const days = { type: 'integer', minimum: 0, maximum: 30 } as const
-const rule = { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' }, daysBefore: days, daysAfter: days } } as const
 
 const schemas = {
   send: {
@@ -24,15 +23,10 @@ const schemas = {
   // No body, or an empty one: the message's id says everything.
   retry: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' } } }, body: { type: ['object', 'null'], additionalProperties: false, properties: {} } },
   settingsQuery: { querystring: { type: 'object', additionalProperties: false, properties: { districtId: id } } },
+  // The body is checked by core (checkReminderSettings), so the bureau's screen and the server say the same words.
   settings: {
     querystring: { type: 'object', additionalProperties: false, properties: { districtId: id } },
-    body: {
-      type: 'object', required: ['enabled', 'daysBefore', 'daysAfter', 'forms'], additionalProperties: false,
-      properties: {
-        enabled: { type: 'boolean' }, daysBefore: days, daysAfter: days,
-        forms: { type: 'object', maxProperties: 200, propertyNames: formId, additionalProperties: rule },
-      },
-    },
+    body: { type: 'object', maxProperties: 8 },
   },
 } as const
 
@@ -56,6 +50,10 @@ export const remindersRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) 
   app.get<{ Querystring: { districtId?: string } }>('/reminder-settings', { schema: schemas.settingsQuery }, async (request): Promise<ReminderSettings> =>
     getReminderSettings(ctx.db, signedInUser(request), request.query.districtId))
 
-  app.put<{ Querystring: { districtId?: string }; Body: ReminderSettings }>('/reminder-settings', { schema: schemas.settings }, async (request): Promise<ReminderSettings> =>
-    putReminderSettings(ctx.db, signedInUser(request), request.body, request.query.districtId, ctx.now(), request.ip))
+  app.put<{ Querystring: { districtId?: string }; Body: unknown }>('/reminder-settings', { schema: schemas.settings }, async (request): Promise<ReminderSettings> => {
+    const user = signedInUser(request)
+    const checked = await checkReminderSettingsFor(ctx.db, user, request.body, request.query.districtId)
+    if (!checked.ok) refuseInput(checked.issues)
+    return putReminderSettings(ctx.db, user, checked.value, request.query.districtId, ctx.now(), request.ip)
+  })
 }

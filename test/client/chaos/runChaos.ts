@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import type { SyncSummary } from '../../../src/client/offline/syncEngine.js'
+import { createScratchSchema, type ScratchSchema } from '../../../src/server/db/scratch-schema.js'
 import { tinyPng } from '../../server/images.js'
 import { createChaosDevice, deviceAccounts, type ChaosDevice } from './chaosDevice.js'
 import { startFaultProxy, type FaultRates, type ProxyStats } from './faultProxy.js'
@@ -38,16 +37,6 @@ export type ChaosResult = {
   readonly dialect: 'sqlite' | 'postgres'
 }
 
-async function withPg(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
-}
-
 async function signInDirect(baseUrl: string, username: string, password: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
@@ -67,7 +56,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const started = Date.now()
   const random = seededRandom(options.seed)
   const dataDir = await mkdtemp(join(tmpdir(), 'school-report-chaos-'))
-  const schema = `chaos_${randomBytes(6).toString('hex')}`
+  let schema: ScratchSchema | null = null
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     STATIC_DIR: join(dataDir, 'no-dist'),
@@ -77,9 +66,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     LOGIN_MAX_PER_MINUTE: '100000',
   }
   if (options.databaseUrl !== undefined) {
-    await withPg(options.databaseUrl, `create schema ${schema}`)
+    schema = await createScratchSchema(options.databaseUrl, 'chaos')
     const url = new URL(options.databaseUrl)
-    url.searchParams.set('options', `-c search_path=${schema}`)
+    url.searchParams.set('options', `-c search_path=${schema.name}`)
     env['DATABASE_URL'] = url.toString()
   } else {
     env['DATABASE_URL'] = ''
@@ -156,7 +145,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await killer.catch(() => undefined)
     await proxy.close()
     await server.stop()
-    if (options.databaseUrl !== undefined) await withPg(options.databaseUrl, `drop schema ${schema} cascade`).catch(() => undefined)
+    await schema?.drop().catch(() => undefined)
     await rm(dataDir, { recursive: true, force: true })
   }
 }

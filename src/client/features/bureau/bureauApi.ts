@@ -1,9 +1,10 @@
 import type { ErrorBody } from '../../../core/protocol.js'
+import type { ValidationIssue } from '../../../core/validate.js'
 
 /** A call to the server as a value: the bureau works online, so every screen shows these states. */
 export type ApiResult<T> =
   | { readonly kind: 'ok'; readonly value: T }
-  | { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message: string }
+  | { readonly kind: 'error'; readonly status: number; readonly code: string; readonly message: string; readonly issues: readonly ValidationIssue[] }
   | { readonly kind: 'network' }
 
 async function request<T>(token: string, method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
@@ -15,7 +16,7 @@ async function request<T>(token: string, method: string, path: string, body?: un
     const json = (await response.json().catch(() => null)) as unknown
     if (response.ok) return { kind: 'ok', value: json as T }
     const error = (json as Partial<ErrorBody> | null)?.error
-    return { kind: 'error', status: response.status, code: error?.code ?? 'internal', message: error?.message ?? response.statusText }
+    return { kind: 'error', status: response.status, code: error?.code ?? 'internal', message: error?.message ?? response.statusText, issues: error?.details?.issues ?? [] }
   } catch {
     return { kind: 'network' }
   }

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { User } from '../../../core/protocol.js'
+import type { Checked } from '../../../core/noticeInput.js'
+import { checkReminderSettings, overriddenFormIds } from '../../../core/reminderSettingsInput.js'
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '../../../core/reminders.js'
 import type { Database } from '../../db/schema.js'
+import { formFacts } from '../schedules/form-facts.js'
 import { recordAudit } from '../record-audit.js'
 import { reminderDistrict } from './reminder-district.js'
 
@@ -19,6 +22,20 @@ export async function getReminderSettings(db: Db, user: User, requested: string 
   return (await loadReminderSettings(db))(districtId)
 }
 
+/**
+ * The same check as the bureau's screen (core's checkReminderSettings), with what only the server
+ * knows: an override names a form of this district (a global one or the district's own).
+ */
+export async function checkReminderSettingsFor(db: Db, user: User, input: unknown, requested: string | undefined): Promise<Checked<ReminderSettings>> {
+  const districtId = reminderDistrict(user, requested)
+  const facts = await formFacts(db, overriddenFormIds(input))
+  return checkReminderSettings(input, (formId) => {
+    const form = facts.get(formId)
+    return form && (form.ownerDistrictId === null || form.ownerDistrictId === districtId) ? form.title : undefined
+  })
+}
+
+/** Settings checked by checkReminderSettingsFor: stored whole for the district, and audited. */
 export async function putReminderSettings(db: Db, user: User, settings: ReminderSettings, requested: string | undefined, now: Date, ip: string | null): Promise<ReminderSettings> {
   const districtId = reminderDistrict(user, requested)
   const stored: ReminderSettings = { enabled: settings.enabled, daysBefore: settings.daysBefore, daysAfter: settings.daysAfter, forms: settings.forms }

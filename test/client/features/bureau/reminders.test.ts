@@ -6,6 +6,7 @@ import type { Component } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { CompletenessRow } from '../../../../src/core/protocol.js'
 import { useAuthStore } from '../../../../src/client/features/auth/authStore.js'
+import { useBureauStore } from '../../../../src/client/features/bureau/bureauStore.js'
 import remindersEn from '../../../../src/client/features/bureau/i18n/reminders.en.js'
 import remindersZhCN from '../../../../src/client/features/bureau/i18n/reminders.zh-CN.js'
 import { installBureauMessages } from '../../../../src/client/features/bureau/installBureauMessages.js'
@@ -34,9 +35,17 @@ const replies: Record<string, unknown> = {
   '/webhooks': { webhooks: [{ id: 'district:district-1', districtId: 'district-1', schoolId: null, channel: 'dingtalk', maskedUrl: 'https://oapi.dingtalk.com/…access_token=****cdef', signed: true, setBy: 'u1', setAt: '2026-03-01T02:00:00.000Z' }] },
   '/reminder-settings': { enabled: true, daysBefore: 3, daysAfter: 1, forms: {} },
   '/schools': { schools: [] },
-  '/forms': { forms: [] },
+  // Two versions of one form: the picker names it once, by the newest title.
+  '/forms': { forms: [
+    { id: 'myopia-screening', version: 1, title: { zh: '近视筛查（旧）', en: 'Myopia (old)' } },
+    { id: 'myopia-screening', version: 2, title: { zh: '近视筛查统计', en: 'Myopia screening' } },
+    { id: 'fire-safety', version: 1, title: { zh: '消防安全自查', en: 'Fire safety' } },
+  ] },
 }
 let sent: { method: string; path: string; body: unknown }[] = []
+// The server's word on the next settings saved: null stores them, as the server would.
+let settingsRefusal: unknown = null
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 async function render(screen: Component, props: Record<string, unknown> = {}) {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { render: () => null } }] })
@@ -51,12 +60,19 @@ describe('the bureau\'s reminder screens', () => {
     i18n.global.locale.value = 'zh-CN'
     setActivePinia(createPinia())
     sent = []
+    settingsRefusal = null
+    replies['/reminder-settings'] = { enabled: true, daysBefore: 3, daysAfter: 1, forms: {} }
     dialog.confirm.mockClear()
     dialog.toast.mockClear()
     vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
       const path = url.replace(/^\/api\/v1/, '').replace(/\?.*$/, '')
       if ((init.method ?? 'GET') !== 'GET') {
         sent.push({ method: init.method ?? '', path, body: init.body ? JSON.parse(String(init.body)) : undefined })
+        if (path === '/reminder-settings') {
+          if (settingsRefusal !== null) return json(settingsRefusal, 400)
+          replies['/reminder-settings'] = sent.at(-1)?.body
+          return json(replies['/reminder-settings'])
+        }
         return new Response(JSON.stringify({ reminded: [{}, {}], alreadyReminded: [], filed: [], messages: 1 }), { status: 200, headers: { 'content-type': 'application/json' } })
       }
       const body = replies[path]
@@ -111,5 +127,73 @@ describe('the bureau\'s reminder screens', () => {
     await view.find('[data-testid="robots"] button').trigger('click')
     await flushPromises()
     expect(sent).toEqual([{ method: 'DELETE', path: '/webhooks/district%3Adistrict-1', body: undefined }])
+  })
+  describe('per-form overrides of the automatic reminders', () => {
+    async function openSetup() {
+      await useBureauStore().load(true)
+      return render(ReminderSetupView)
+    }
+    const overrideRows = (view: Awaited<ReturnType<typeof openSetup>>) => view.findAll('[data-testid="override"]')
+
+    it('adds an override for a form picked by its Chinese title, saves it with the district\'s, shows it again after a reload, and removes it', async () => {
+      const view = await openSetup()
+      expect(view.get('[data-testid="no-overrides"]').text()).toBe('所有表单都沿用全区县的设置。')
+      const options = view.get('[data-testid="override-pick"]').findAll('option').map((option) => option.text())
+      expect(options).toEqual(['选择表单', '近视筛查统计', '消防安全自查'])
+      await view.get('[data-testid="override-pick"]').setValue('myopia-screening')
+      await view.get('[data-testid="override-add"]').trigger('click')
+      const [row] = overrideRows(view)
+      expect(row?.get('legend').text()).toBe('近视筛查统计')
+      expect(row?.get('[data-testid="override-before"]').attributes('placeholder')).toBe('同全区县（3）')
+      await row?.get('[data-testid="override-before"]').setValue('7')
+      await row?.get('[data-testid="override-enabled"]').setValue('on')
+      // Reminders off for a second form, and nothing else of its own.
+      await view.get('[data-testid="override-pick"]').setValue('fire-safety')
+      await view.get('[data-testid="override-add"]').trigger('click')
+      await overrideRows(view)[1]?.get('[data-testid="override-enabled"]').setValue('off')
+      await view.get('[data-testid="auto-form"]').trigger('submit')
+      await flushPromises()
+      const saved = { enabled: true, daysBefore: 3, daysAfter: 1, forms: { 'myopia-screening': { enabled: true, daysBefore: 7 }, 'fire-safety': { enabled: false } } }
+      expect(sent).toEqual([{ method: 'PUT', path: '/reminder-settings', body: saved }])
+      expect(dialog.toast).toHaveBeenCalledWith('自动提醒设置已保存')
+
+      view.unmount()
+      const again = await openSetup()
+      expect(overrideRows(again).map((each) => each.attributes('data-form'))).toEqual(['myopia-screening', 'fire-safety'])
+      expect((overrideRows(again)[0]?.get('[data-testid="override-before"]').element as HTMLInputElement).value).toBe('7')
+      expect((overrideRows(again)[1]?.get('[data-testid="override-enabled"]').element as HTMLSelectElement).value).toBe('off')
+      expect((overrideRows(again)[1]?.get('[data-testid="override-after"]').element as HTMLInputElement).value).toBe('')
+      // A form with an override is not offered twice.
+      expect(again.get('[data-testid="override-pick"]').findAll('option').map((option) => option.text())).toEqual(['选择表单'])
+
+      await overrideRows(again)[0]?.get('[data-testid="override-remove"]').trigger('click')
+      await again.get('[data-testid="auto-form"]').trigger('submit')
+      await flushPromises()
+      expect(sent.at(-1)?.body).toEqual({ ...saved, forms: { 'fire-safety': { enabled: false } } })
+      again.unmount()
+      expect(overrideRows(await openSetup()).map((each) => each.attributes('data-form'))).toEqual(['fire-safety'])
+    })
+
+    it('checks a form\'s days as the server does before sending, in Chinese, and shows the server\'s refusal on its form', async () => {
+      const view = await openSetup()
+      await view.get('[data-testid="override-pick"]').setValue('myopia-screening')
+      await view.get('[data-testid="override-add"]').trigger('click')
+      await overrideRows(view)[0]?.get('[data-testid="override-after"]').setValue('45')
+      expect(view.get('[data-testid="override-issues"]').text()).toBe('「近视筛查统计」的逾期提醒天数应为 0 到 30 之间的整数')
+      expect(view.get('[data-testid="auto-save"]').attributes('disabled')).toBeDefined()
+      await view.get('[data-testid="auto-form"]').trigger('submit')
+      await flushPromises()
+      expect(sent).toEqual([])
+
+      await overrideRows(view)[0]?.get('[data-testid="override-after"]').setValue('2')
+      expect(view.find('[data-testid="override-issues"]').exists()).toBe(false)
+      settingsRefusal = { error: { code: 'validation_failed', message: '本区县没有这张表单：myopia-screening / This district has no form myopia-screening', details: { issues: [
+        { fieldId: 'forms.myopia-screening', code: 'type', severity: 'error', message: { zh: '本区县没有这张表单：myopia-screening', en: 'This district has no form myopia-screening' } },
+      ] } } }
+      await view.get('[data-testid="auto-form"]').trigger('submit')
+      await flushPromises()
+      expect(sent).toHaveLength(1)
+      expect(view.get('[data-testid="override-issues"]').text()).toBe('本区县没有这张表单：myopia-screening')
+    })
   })
 })

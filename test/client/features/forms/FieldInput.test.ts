@@ -54,4 +54,24 @@ describe('FieldInput', () => {
     await check.get('.help__toggle').trigger('click')
     expect(check.get('[data-testid="field-help"]').text()).toBe('查看灭火器压力表')
   })
+
+  it('picks one option of a choice field as a string, with radios', async () => {
+    const field: Field = { id: 'boarders', type: 'choice', label, options: [{ value: 'yes', label: { zh: '是', en: 'Yes' } }, { value: 'no', label: { zh: '否', en: 'No' } }] }
+    const wrapper = mountField(field, 'yes')
+    expect(wrapper.get('[data-field="boarders"]').findAll('.van-radio.choice')).toHaveLength(2)
+    expect(wrapper.find('.van-checkbox').exists()).toBe(false)
+    expect(wrapper.get('.van-radio__icon--checked').element.closest('.van-radio')?.textContent).toContain('是')
+    await wrapper.findAll('.van-radio')[1]?.trigger('click')
+    expect(wrapper.emitted('update:modelValue')).toEqual([['no']])
+  })
+
+  it('picks any number of options of a multi field as an array, with square checkboxes', async () => {
+    const field: Field = { id: 'kinds', type: 'multi', label, options: [{ value: 'a', label: { zh: '甲', en: 'A' } }, { value: 'b', label: { zh: '乙', en: 'B' } }] }
+    const wrapper = mountField(field, ['a'])
+    expect(wrapper.get('[data-field="kinds"]').findAll('.van-checkbox.choice')).toHaveLength(2)
+    expect(wrapper.findAll('.van-checkbox__icon--square')).toHaveLength(2)
+    expect(wrapper.find('.van-radio').exists()).toBe(false)
+    await wrapper.findAll('.van-checkbox')[1]?.trigger('click')
+    expect(wrapper.emitted('update:modelValue')).toEqual([[['a', 'b']]])
+  })
 })

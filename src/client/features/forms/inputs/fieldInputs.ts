@@ -5,7 +5,6 @@ import CalculatedValue from './CalculatedValue.vue'
 import ChoiceInput from './ChoiceInput.vue'
 import DateInput from './DateInput.vue'
 import LocationInput from './LocationInput.vue'
-import MultiInput from './MultiInput.vue'
 import NumberInput from './NumberInput.vue'
 import PhotoInput from './PhotoInput.vue'
 import TextInput from './TextInput.vue'
@@ -21,7 +20,7 @@ export const fieldInputs: Record<FieldType, Component> = {
   number: NumberInput,
   text: TextInput,
   choice: ChoiceInput,
-  multi: MultiInput,
+  multi: ChoiceInput,
   date: DateInput,
   photo: PhotoInput,
   // Few forms ask for a signature: the pad (and its styles) load only when one is shown.

@@ -16,3 +16,13 @@ export function decodeCursor(cursor: string): { readonly key: string; readonly i
   }
   throw new ApiHttpError('bad_request', 'The cursor is not valid')
 }
+
+/**
+ * One page of rows fetched with a limit one past the page, and the cursor to the next page
+ * (null when the extra row did not come: this page is the last).
+ */
+export function cutPage<R>(rows: readonly R[], limit: number, keyOf: (row: R) => readonly [key: string, id: string]): { readonly page: readonly R[]; readonly nextCursor: string | null } {
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return { page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(...keyOf(last)) : null }
+}

@@ -120,8 +120,8 @@ describe('sync engine against the real server', () => {
     await engine.syncNow('start')
     const before = net.gets.length
     await engine.syncNow('button')
-    // One pull per pass: forms, schools, hazards, latest reports, the 待办.
-    expect(net.gets.length - before).toBe(5)
+    // One pull per pass: forms, schools, hazards, latest reports, the 待办, notices, campaigns (each one page here).
+    expect(net.gets.length - before).toBe(7)
   })
 
   it('delivers a report with a photo exactly once through a lost reply, with a matching receipt', async () => {

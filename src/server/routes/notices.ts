@@ -5,9 +5,10 @@ import { ApiHttpError, bilingual } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
 import { requireRole } from '../auth/roles.js'
-import { findVisibleNotice, listNotices, type PageRequest } from '../services/notices/list-notices.js'
+import { findVisibleNotice, listNotices } from '../services/notices/list-notices.js'
 import { noticeReads } from '../services/notices/notice-reads.js'
 import { publishNotice } from '../services/notices/publish-notice.js'
+import type { PageRequest } from '../services/paging-cursor.js'
 
 const idParams = {
   params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' } } },

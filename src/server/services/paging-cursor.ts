@@ -1,5 +1,8 @@
 import { ApiHttpError } from '../api-error.js'
 
+/** Where a page starts: after the previous page's last row (its cursor), or at the first row. */
+export type PageRequest = { readonly cursor?: string; readonly limit: number }
+
 /** An opaque cursor: the sort key and id of the last row on the previous page. */
 export function encodeCursor(key: string, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString('base64url')

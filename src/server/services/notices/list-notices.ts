@@ -2,14 +2,11 @@ import type { Kysely } from 'kysely'
 import type { NoticeListItem, NoticesResponse } from '../../../core/noticeProtocol.js'
 import type { User } from '../../../core/protocol.js'
 import type { Database } from '../../db/schema.js'
-import { cutPage, decodeCursor } from '../paging-cursor.js'
+import { cutPage, decodeCursor, type PageRequest } from '../paging-cursor.js'
 import { selectNotices, toNotice, type NoticeRow } from './notice-rows.js'
 import { isSchoolUser, visibleTo } from './notice-scope.js'
 
 type Db = Kysely<Database>
-
-/** Where a page starts: after the previous page's last row (its cursor), or at the newest. */
-export type PageRequest = { readonly cursor?: string; readonly limit: number }
 
 async function withCounts(db: Db, user: User, rows: readonly NoticeRow[]): Promise<NoticeListItem[]> {
   const ids = rows.map((row) => row.id)

@@ -5,8 +5,7 @@ import { useOutboxStore } from './features/outbox/outboxStore.js'
 import { useFormsStore } from './features/forms/formsStore.js'
 import { useTodoStore } from './features/todo/todoStore.js'
 import { i18n, localeReady } from './i18n/index.js'
-import { startBackgroundWork, stores } from './appServices.js'
-import { useAuthStore } from './features/auth/authStore.js'
+import { startBackgroundWork } from './appServices.js'
 import { registerServiceWorker } from './offline/registerSw.js'
 import { router } from './router.js'
 import { useAppUpdate } from './ui/useAppUpdate.js'
@@ -39,13 +38,7 @@ outbox.start()
 startBackgroundWork({
   onPulled: () => {
     void forms.reload()
-    void todo.reload().then(() => {
-      // A notice or campaign on the 待办 must open later with no signal: its text comes now (own chunk).
-      if (todo.items.some((item) => item.kind === 'notice' || item.kind === 'campaign')) {
-        const token = useAuthStore().token
-        if (token) void import('./features/notices/noticeCache.js').then(({ pullNotices }) => pullNotices(stores, token)).catch(() => undefined)
-      }
-    })
+    void todo.reload()
   },
 })
 const update = useAppUpdate()

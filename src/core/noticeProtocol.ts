@@ -40,7 +40,12 @@ export type NoticeListItem = Notice & {
   readonly readCount: number | null
 }
 
-export type NoticesResponse = { readonly notices: readonly NoticeListItem[] }
+/** GET /api/v1/notices and /campaigns: how many one page holds unless `limit` (at most NOTICE_PAGE_MAX) says fewer. */
+export const NOTICE_PAGE_SIZE = 50
+export const NOTICE_PAGE_MAX = 100
+
+/** A page of notices, newest first; pass nextCursor back as `cursor` for the next one (null: no more). */
+export type NoticesResponse = { readonly notices: readonly NoticeListItem[]; readonly nextCursor: string | null }
 export type NoticeResponse = { readonly notice: NoticeListItem }
 
 export type NoticeReader = { readonly userId: string; readonly displayName: string; readonly readAt: string; readonly receivedAt: string }
@@ -100,7 +105,8 @@ export type CampaignListItem = Campaign & {
   readonly filedCount: number | null
 }
 
-export type CampaignsResponse = { readonly campaigns: readonly CampaignListItem[] }
+/** A page of campaigns, newest first, paged like notices. */
+export type CampaignsResponse = { readonly campaigns: readonly CampaignListItem[]; readonly nextCursor: string | null }
 export type CampaignResponse = { readonly campaign: CampaignListItem }
 
 export type CampaignProgressRow = {

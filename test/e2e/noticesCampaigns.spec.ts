@@ -17,7 +17,7 @@ test('a school reads the notice and acknowledges the campaign offline; each arri
   const page = await context.newPage()
   await signIn(page, 'school1', 'school123')
   await waitForServiceWorkerControl(page)
-  // Online once, on the 待办 alone: the sync pass pulls the to-do, and the notices it names follow,
+  // Online once, on the 待办 alone: the sync pass pulls the notices and campaigns with the to-do,
   // so the notice opens from the 待办 with no signal though its screen was never opened online.
   await page.goto('/')
   await expect(page.getByText(notice.title)).toBeVisible()
@@ -62,4 +62,25 @@ test('a school reads the notice and acknowledges the campaign offline; each arri
   await expect(page.locator('[data-testid="campaign-progress"] tr[data-school="school-1"]')).toContainText('第一小学安全员')
   await expect(page.locator('[data-testid="campaign-progress"] tr[data-school="school-2"]')).toContainText('未阅')
   await context.close()
+})
+
+test('the bureau\'s notice and campaign lists show the first 50 and load the rest on request', async ({ page, request }) => {
+  // Another district (no e2e school is in it), so the other specs see none of these.
+  const headers = { authorization: `Bearer ${await apiToken(request, 'bureau2', 'bureau123')}` }
+  for (let n = 1; n <= 51; n++) {
+    const notice = await request.post('/api/v1/notices', { headers, data: { kind: 'notice', bodyFormat: 'text', title: `分页通知 ${n}`, body: '分页', audience: {} } })
+    expect(notice.status()).toBe(201)
+    const campaign = await request.post('/api/v1/campaigns', {
+      headers, data: { title: `分页检查 ${n}`, instructions: '分页', formId: 'school-buildings', audience: {}, opensOn: '2026-05-06', closesOn: '2026-05-20' },
+    })
+    expect(campaign.status()).toBe(201)
+  }
+  await signIn(page, 'bureau2', 'bureau123')
+  for (const [list, row] of [['notices', 'tr[data-notice]'], ['campaigns', 'tr[data-campaign]']] as const) {
+    await page.goto(`/bureau/${list}`)
+    await expect(page.locator(row)).toHaveCount(50)
+    await page.getByTestId(`${list}-more`).click()
+    await expect(page.locator(row)).toHaveCount(51)
+    await expect(page.getByTestId(`${list}-more`)).toHaveCount(0)
+  }
 })

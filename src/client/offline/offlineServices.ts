@@ -3,7 +3,7 @@ import { openOutboxChannel, type OutboxChannel } from './broadcast.js'
 import type { PulledData } from './pullReference.js'
 import { openStores, type Stores } from './storage.js'
 import { createSyncEngine, type SyncEngine } from './syncEngine.js'
-import { createFetchTransport } from './transport.js'
+import { createFetchTransport, type Transport } from './transport.js'
 import { webLock } from './webLock.js'
 
 /** Meta key of the signed-in session: in IndexedDB, not localStorage, so the service worker can sync with it too. */
@@ -15,6 +15,7 @@ export type Session = Omit<LoginResponse, 'deviceToken'>
 export type OfflineServices = {
   readonly stores: Stores
   readonly engine: SyncEngine
+  readonly transport: Transport
   readonly channel: OutboxChannel
   /** The signed-in user's id as last read, for the engine's "only my records" filter. */
   readonly refreshSession: () => Promise<Session | null>
@@ -46,5 +47,5 @@ export function createOfflineServices(onPulled?: (pulled: PulledData) => void): 
     userId: () => session?.user.id ?? null,
     ...(onPulled ? { onPulled } : {}),
   })
-  return { stores, engine, channel, refreshSession }
+  return { stores, engine, transport, channel, refreshSession }
 }

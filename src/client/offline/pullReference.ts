@@ -1,7 +1,9 @@
 import type { FormTemplate } from '../../core/forms/types.js'
+import type { CampaignListItem, NoticeListItem } from '../../core/noticeProtocol.js'
 import type { Hazard, LatestReport, School } from '../../core/protocol.js'
 import type { TodoItem } from '../../core/todo.js'
 import { archiveTemplates } from './formArchive.js'
+import { SESSION_KEY, type Session } from './offlineServices.js'
 import type { Stores } from './storage.js'
 import type { Transport, TransportResult } from './transport.js'
 
@@ -12,10 +14,12 @@ export type PulledData = {
   readonly hazards?: readonly Hazard[]
   readonly reports?: readonly LatestReport[]
   readonly todo?: readonly TodoItem[]
+  readonly notices?: readonly NoticeListItem[]
+  readonly campaigns?: readonly CampaignListItem[]
 }
 
-/** Meta keys the app reads offline: arrays as the server last sent them. */
-export const PULLED_KEYS = ['forms', 'schools', 'hazards', 'reports', 'todo'] as const
+/** Meta keys the app reads offline: arrays as the server last sent them, removed (with their ETags) at sign-out. */
+export const PULLED_KEYS = ['forms', 'schools', 'hazards', 'reports', 'todo', 'notices', 'campaigns'] as const
 export type PulledKey = (typeof PULLED_KEYS)[number]
 
 export type PullOutcome =
@@ -35,56 +39,65 @@ function fetchers(transport: Transport): Record<PulledKey, Fetcher> {
   return {
     forms: unwrap((etag) => transport.fetchForms(etag), (value) => value.forms),
     schools: unwrap((etag) => transport.fetchSchools(etag), (value) => value.schools),
-    hazards: () => allHazards(transport),
+    hazards: () => allPages((cursor) => transport.fetchHazards(cursor), (page) => page.hazards),
     reports: unwrap((etag) => transport.fetchLatestReports(etag), (value) => value.reports),
     // The items alone: the phone recounts "how late" from its own clock, so when they were made is not kept.
     todo: unwrap((etag) => transport.fetchTodo(etag), (value) => value.items),
+    notices: () => allPages((cursor) => transport.fetchNotices(cursor), (page) => page.notices),
+    campaigns: () => allPages((cursor) => transport.fetchCampaigns(cursor), (page) => page.campaigns),
   }
 }
 
 /**
- * Every page of the hazards in scope (a school's own; an inspector's district), following the
- * cursor to the end: a list cut at some page size would silently hide the rest. A page that fails
- * fails the whole list, so the phone keeps the last complete one instead of half of a new one.
+ * Every page of a paged list (the hazards, notices, campaigns in scope), following the cursor to
+ * the end: a list cut at some page size would silently hide the rest. A page that fails fails the
+ * whole list, so the phone keeps the last complete one instead of half of a new one.
  */
-async function allHazards(transport: Transport): Promise<TransportResult<readonly Hazard[]>> {
-  const hazards: Hazard[] = []
+async function allPages<P extends { readonly nextCursor: string | null }>(
+  fetch: (cursor?: string) => Promise<TransportResult<P>>,
+  items: (page: P) => readonly unknown[],
+): Promise<TransportResult<readonly unknown[]>> {
+  const all: unknown[] = []
   let cursor: string | undefined
   for (;;) {
-    const page = await transport.fetchHazards(cursor)
+    const page = await fetch(cursor)
     if (page.kind !== 'ok') return page
-    hazards.push(...page.value.hazards)
-    if (page.value.nextCursor === null) return { kind: 'ok', value: hazards }
+    all.push(...items(page.value))
+    if (page.value.nextCursor === null) return { kind: 'ok', value: all }
     cursor = page.value.nextCursor
   }
 }
 
 /**
- * Pulls forms, schools, hazards, latest survey reports and the 待办 with If-None-Match and keeps each in meta (with its ETag),
- * so the app can open forms with no connection. The four requests go out together (on a 150 ms
- * line, one after another cost half a second before every push). A 4xx on one list (a role that
- * may not see hazards) skips that list; a network failure keeps the lists before it in the order
- * above and stops the pull, but not the push that follows.
+ * Pulls forms, schools, hazards, latest survey reports, the 待办, notices and campaigns (with
+ * If-None-Match where the list has an ETag) and keeps each in meta, so the app can open forms and
+ * read notices with no connection. The requests go out together (on a 150 ms line, one after
+ * another cost half a second before every push). A 4xx on one list (a role that may not see
+ * hazards) skips that list; a network failure keeps the lists before it in the order above and
+ * stops the pull, but not the push that follows. `only` pulls some of the lists (a screen's own).
  */
-export async function pullReference(stores: Stores, transport: Transport): Promise<PullOutcome> {
+export async function pullReference(stores: Stores, transport: Transport, only: readonly PulledKey[] = PULLED_KEYS): Promise<PullOutcome> {
   const pulled: Partial<Record<PulledKey, readonly unknown[]>> = {}
   const all = fetchers(transport)
   // An ETag is only worth sending beside the list it names: "not modified" for a list this phone
   // no longer holds (a sign-out cut short by closing the page) would leave it empty for good.
-  const held = new Set(await stores.meta.keys())
+  const [held, session] = await Promise.all([stores.meta.keys().then((keys) => new Set(keys)), stores.meta.getItem<Session>(SESSION_KEY)])
+  // Notices and campaigns are a school's to read offline; the district's people (no school) read
+  // theirs on the bureau's screens, online, and would otherwise pull every page of them each pass.
+  const keys = session?.user.schoolId === null ? only.filter((key) => key !== 'notices' && key !== 'campaigns') : only
   const results = await Promise.all(
-    PULLED_KEYS.map(async (key) => {
+    keys.map(async (key) => {
       const etag = held.has(key) ? await stores.meta.getItem<string>(`etag:${key}`) : null
       return all[key](etag ?? undefined)
     }),
   )
   if (results.some((result) => result.kind === 'unauthorized')) return { kind: 'unauthorized' }
-  for (const [index, key] of PULLED_KEYS.entries()) {
+  for (const [index, key] of keys.entries()) {
     const result = results[index]
     if (result === undefined || result.kind === 'retry') return { kind: 'retry', pulled: pulled as PulledData }
     if (result.kind !== 'ok') continue
     const etagKey = `etag:${key}`
-    // Hazards come in pages with no ETag: the same list again is no change to report.
+    // Paged lists come with no ETag: the same list again is no change to report.
     if (result.etag === undefined && held.has(key) && JSON.stringify(await stores.meta.getItem(key)) === JSON.stringify(result.value)) continue
     await stores.meta.setItem(key, result.value)
     if (key === 'forms') await archiveTemplates(stores, result.value as readonly FormTemplate[])

@@ -9,6 +9,7 @@ import type {
   SubmissionEnvelope,
   SubmitResponse,
 } from '../../core/protocol.js'
+import type { CampaignsResponse, NoticesResponse } from '../../core/noticeProtocol.js'
 import type { TodoResponse } from '../../core/todo.js'
 
 /**
@@ -36,6 +37,9 @@ export type Transport = {
   fetchLatestReports(etag?: string): Promise<TransportResult<LatestReportsResponse>>
   /** The school's 待办 (a 403 for the district's people, whose pull then skips it). */
   fetchTodo(etag?: string): Promise<TransportResult<TodoResponse>>
+  /** One page of the notices (and of the campaigns) sent to the user's school, paged like the hazards. */
+  fetchNotices(cursor?: string): Promise<TransportResult<NoticesResponse>>
+  fetchCampaigns(cursor?: string): Promise<TransportResult<CampaignsResponse>>
 }
 
 export type FetchTransportOptions = {
@@ -124,6 +128,10 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
   }
 
   const json = <T>(response: Response): Promise<T> => response.json() as Promise<T>
+  const page =
+    <T>(path: string) =>
+    (cursor?: string) =>
+      request('GET', cursor === undefined ? path : `${path}?cursor=${encodeURIComponent(cursor)}`, {}, json<T>)
 
   return {
     submit: (envelopes) =>
@@ -138,9 +146,10 @@ export function createFetchTransport(options: FetchTransportOptions): Transport 
       ),
     fetchForms: (etag) => request('GET', '/forms', { etag }, json<FormsResponse>),
     fetchSchools: (etag) => request('GET', '/schools', { etag }, json<SchoolsResponse>),
-    fetchHazards: (cursor) =>
-      request('GET', cursor === undefined ? '/hazards' : `/hazards?cursor=${encodeURIComponent(cursor)}`, {}, json<HazardsPage>),
+    fetchHazards: page<HazardsPage>('/hazards'),
     fetchLatestReports: (etag) => request('GET', '/reports/latest', { etag }, json<LatestReportsResponse>),
     fetchTodo: (etag) => request('GET', '/todo', { etag }, json<TodoResponse>),
+    fetchNotices: page<NoticesResponse>('/notices'),
+    fetchCampaigns: page<CampaignsResponse>('/campaigns'),
   }
 }

@@ -11,9 +11,10 @@ import { closeCampaign } from '../services/campaigns/close-campaign.js'
 import { writeCampaignExport } from '../services/campaigns/export-campaign.js'
 import { launchCampaign } from '../services/campaigns/launch-campaign.js'
 import { findVisibleCampaign, listCampaigns } from '../services/campaigns/list-campaigns.js'
+import type { PageRequest } from '../services/paging-cursor.js'
 import { recordAudit } from '../services/record-audit.js'
 import { streamExport } from './exports.js'
-import { refuseInput } from './notices.js'
+import { pageQuery, refuseInput } from './notices.js'
 
 const id = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' } as const
 const idParams = { params: { type: 'object', required: ['id'], properties: { id } } } as const
@@ -32,7 +33,7 @@ export const campaignsRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) 
   app.addHook('onRequest', authenticate(ctx))
   const districtOnly = requireRole('inspector', 'bureau')
 
-  app.get('/campaigns', async (request): Promise<CampaignsResponse> => ({ campaigns: await listCampaigns(ctx.db, signedInUser(request)) }))
+  app.get<{ Querystring: PageRequest }>('/campaigns', { schema: pageQuery }, (request): Promise<CampaignsResponse> => listCampaigns(ctx.db, signedInUser(request), request.query))
 
   app.post('/campaigns', { schema: body, preHandler: requireRole('bureau') }, async (request, reply): Promise<CampaignResponse> => {
     const checked = checkCampaignInput(request.body)

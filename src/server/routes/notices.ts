@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { checkNoticeInput, type InputIssue } from '../../core/noticeInput.js'
-import type { NoticeReadsResponse, NoticeResponse, NoticesResponse } from '../../core/noticeProtocol.js'
+import { NOTICE_PAGE_MAX, NOTICE_PAGE_SIZE, type NoticeReadsResponse, type NoticeResponse, type NoticesResponse } from '../../core/noticeProtocol.js'
 import { ApiHttpError, bilingual } from '../api-error.js'
 import type { AppContext } from '../app-context.js'
 import { authenticate, signedInUser } from '../auth/authenticate.js'
@@ -8,12 +8,24 @@ import { requireRole } from '../auth/roles.js'
 import { findVisibleNotice, listNotices } from '../services/notices/list-notices.js'
 import { noticeReads } from '../services/notices/notice-reads.js'
 import { publishNotice } from '../services/notices/publish-notice.js'
+import type { PageRequest } from '../services/paging-cursor.js'
 
 const idParams = {
   params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' } } },
 } as const
 // The body is checked by core (checkNoticeInput) so the bureau's screen and the server say the same words.
 const noticeBody = { body: { type: 'object', maxProperties: 10 } } as const
+/** GET /notices and /campaigns: the previous page's nextCursor, and a page size. */
+export const pageQuery = {
+  querystring: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      cursor: { type: 'string', minLength: 1, maxLength: 512 },
+      limit: { type: 'integer', minimum: 1, maximum: NOTICE_PAGE_MAX, default: NOTICE_PAGE_SIZE },
+    },
+  },
+} as const
 
 /** A composed notice or campaign that core refused: 400 with every problem, in both languages. */
 export function refuseInput(issues: readonly InputIssue[]): never {
@@ -33,7 +45,7 @@ const notFound = () => new ApiHttpError('not_found', bilingual({ zh: '没有这�
 export const noticesRoutes: FastifyPluginAsync<AppContext> = async (app, ctx) => {
   app.addHook('onRequest', authenticate(ctx))
 
-  app.get('/notices', async (request): Promise<NoticesResponse> => ({ notices: await listNotices(ctx.db, signedInUser(request)) }))
+  app.get<{ Querystring: PageRequest }>('/notices', { schema: pageQuery }, (request): Promise<NoticesResponse> => listNotices(ctx.db, signedInUser(request), request.query))
 
   app.post('/notices', { schema: noticeBody, preHandler: requireRole('bureau') }, async (request, reply): Promise<{ notice: NoticeResponse['notice'] }> => {
     const checked = checkNoticeInput(request.body)

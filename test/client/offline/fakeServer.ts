@@ -1,4 +1,5 @@
 import { digestOf } from '../../../src/core/digest.js'
+import type { CampaignListItem, NoticeListItem } from '../../../src/core/noticeProtocol.js'
 import type { ApiError, Hazard, SubmissionEnvelope, SubmitResult } from '../../../src/core/protocol.js'
 import type { ValidationIssue } from '../../../src/core/validate.js'
 import type { Transport, TransportResult } from '../../../src/client/offline/transport.js'
@@ -30,9 +31,11 @@ export type FakeServer = Transport & {
   readonly submissions: Map<string, Stored>
   readonly blobs: Map<string, { bytes: ArrayBuffer; type: string }>
   readonly calls: Call[]
-  /** The hazards GET /hazards pages through, `hazardPageSize` at a time. */
+  /** The hazards, notices and campaigns their GETs page through, `pageSize` at a time. */
   readonly hazards: Hazard[]
-  hazardPageSize: number
+  pageSize: number
+  readonly notices: NoticeListItem[]
+  readonly campaigns: CampaignListItem[]
   /** Queue faults for the next calls of an operation. */
   fail(op: Operation, ...faults: Fault[]): void
   /** Refuse envelopes this returns issues for (validation on the server). */
@@ -102,18 +105,34 @@ export function createFakeServer(clock: () => number = Date.now): FakeServer {
   }
 
   const hazards: Hazard[] = []
-  let hazardPageSize = 500
+  let pageSize = 500
+  const notices: NoticeListItem[] = []
+  const campaigns: CampaignListItem[] = []
+
+  /** One page of a list, the cursor being the index of the next item: opaque to the phone, as the real one is. */
+  async function paged<T>(what: string, all: readonly T[], cursor: string | undefined): Promise<TransportResult<{ items: T[]; nextCursor: string | null }>> {
+    calls.push({ op: 'pull', what, ...(cursor === undefined ? {} : { cursor }) })
+    const { early } = before<never>('pull')
+    if (early !== null) return early
+    const start = cursor === undefined ? 0 : Number(cursor)
+    const end = start + pageSize
+    return { kind: 'ok', value: { items: all.slice(start, end), nextCursor: end < all.length ? String(end) : null } }
+  }
+  const rename = <T, K extends string>(result: TransportResult<{ items: T[]; nextCursor: string | null }>, key: K) =>
+    (result.kind === 'ok' ? { ...result, value: { [key]: result.value.items, nextCursor: result.value.nextCursor } } : result) as TransportResult<Record<K, T[]> & { nextCursor: string | null }>
 
   return {
     submissions,
     blobs,
     calls,
     hazards,
-    get hazardPageSize() {
-      return hazardPageSize
+    notices,
+    campaigns,
+    get pageSize() {
+      return pageSize
     },
-    set hazardPageSize(size: number) {
-      hazardPageSize = size
+    set pageSize(size: number) {
+      pageSize = size
     },
     fail: (op, ...more) => faults[op].push(...more),
     rejectWhen: (next) => {
@@ -162,16 +181,10 @@ export function createFakeServer(clock: () => number = Date.now): FakeServer {
     fetchForms: (etag) => pull('forms', etag, { forms: [] }, '"forms-1"'),
     fetchSchools: (etag) =>
       pull('schools', etag, { schools: [{ id: 's1', name: '一中', districtId: 'd1', kind: 'middle', township: null }] }, '"schools-1"'),
-    async fetchHazards(cursor) {
-      // The cursor is the index of the next hazard: opaque to the phone, as the real one is.
-      calls.push({ op: 'pull', what: 'hazards', ...(cursor === undefined ? {} : { cursor }) })
-      const { early } = before<never>('pull')
-      if (early !== null) return early
-      const start = cursor === undefined ? 0 : Number(cursor)
-      const end = start + hazardPageSize
-      return { kind: 'ok', value: { hazards: hazards.slice(start, end), nextCursor: end < hazards.length ? String(end) : null } }
-    },
+    fetchHazards: async (cursor) => rename(await paged('hazards', hazards, cursor), 'hazards'),
     fetchLatestReports: (etag) => pull('reports', etag, { reports: [] }, '"reports-1"'),
     fetchTodo: (etag) => pull('todo', etag, { items: [], generatedAt: '2026-12-01T00:00:00.000Z' }, '"todo-1"'),
+    fetchNotices: async (cursor) => rename(await paged('notices', notices, cursor), 'notices'),
+    fetchCampaigns: async (cursor) => rename(await paged('campaigns', campaigns, cursor), 'campaigns'),
   }
 }

@@ -45,6 +45,8 @@ describe('pulling forms', () => {
       fetchHazards: async () => ({ kind: 'ok' as const, value: { hazards: [], nextCursor: null } }),
       fetchLatestReports: unchanged,
       fetchTodo: unchanged,
+      fetchNotices: async () => ({ kind: 'ok' as const, value: { notices: [], nextCursor: null } }),
+      fetchCampaigns: async () => ({ kind: 'ok' as const, value: { campaigns: [], nextCursor: null } }),
     }
     await pullReference(stores, transport)
     listed = [version2]

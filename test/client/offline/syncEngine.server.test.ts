@@ -12,6 +12,7 @@ import { putBlob } from '../../../src/client/offline/blobStore.js'
 import { enqueueSubmission, getRecord, saveDraft, toEnvelope, type OutboxRecord } from '../../../src/client/offline/outbox.js'
 import { createDraft } from '../../../src/client/offline/createDraft.js'
 import type { Stores } from '../../../src/client/offline/storage.js'
+import { SESSION_KEY } from '../../../src/client/offline/offlineServices.js'
 import { createFetchTransport } from '../../../src/client/offline/transport.js'
 import { passingAnswers } from '../../server/envelopes.js'
 import { startServer, type TestServer } from '../../server/harness.js'
@@ -121,8 +122,29 @@ describe('sync engine against the real server', () => {
     await engine.syncNow('start')
     const before = net.gets.length
     await engine.syncNow('button')
-    // One pull per pass: forms, schools, hazards, latest reports, the 待办.
-    expect(net.gets.length - before).toBe(5)
+    // One pull per pass: forms, schools, hazards, latest reports, the 待办, notices, campaigns (each one page here).
+    expect(net.gets.length - before).toBe(7)
+  })
+
+  it('a school phone keeps its notices and campaigns from the pass; a bureau phone pulls neither and its pass is not spoiled', async () => {
+    const school = freshStores()
+    await connect(school.stores).engine.syncNow('start')
+    const notices = (await school.stores.meta.getItem<{ id: string }[]>('notices')) ?? []
+    expect(notices.length).toBeGreaterThan(0)
+    expect(await school.stores.meta.getItem('campaigns')).toEqual(expect.arrayContaining([expect.objectContaining({ title: '汛期前校舍安全专项检查' })]))
+
+    const bureau = freshStores()
+    const bureauToken = await server.login('bureau', 'bureau123')
+    await bureau.stores.meta.setItem(SESSION_KEY, { token: bureauToken, expiresAt: '2027-01-01T00:00:00.000Z', user: { id: 'user-bureau', username: 'bureau', displayName: '局', role: 'bureau', schoolId: null, districtId: 'district-1' } })
+    const { engine, net } = connect(bureau.stores, () => bureauToken)
+    await engine.syncNow('start')
+    expect(engine.state()).toEqual({ kind: 'idle' })
+    expect(net.gets.filter((path) => path.endsWith('/notices') || path.endsWith('/campaigns'))).toEqual([])
+    // The 待办 is a school's (403 here): that list alone is skipped, the others arrive.
+    expect(net.gets).toContain('/api/v1/todo')
+    expect(await bureau.stores.meta.getItem('todo')).toBeNull()
+    expect(await bureau.stores.meta.getItem('forms')).not.toBeNull()
+    expect(await bureau.stores.meta.getItem('notices')).toBeNull()
   })
 
   it('delivers a report with a photo exactly once through a lost reply, with a matching receipt', async () => {

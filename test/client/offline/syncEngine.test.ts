@@ -154,25 +154,27 @@ describe('sync engine: delivery', () => {
     expect((await getRecord(stores, theirs.id))?.state).toBe('queued')
   })
 
-  it('pulls forms, schools, hazards, latest reports and the 待办 into meta with ETags, and reports only changes', async () => {
+  it('pulls forms, schools, hazards, latest reports, the 待办, notices and campaigns into meta (ETags where a list has one), and reports only changes', async () => {
     const { stores } = freshStores()
     const server = createFakeServer()
     const pulls: string[][] = []
     const { engine } = engineFor(stores, server, { extra: { onPulled: (pulled) => void pulls.push(Object.keys(pulled).sort()) } })
     await engine.syncNow('start')
-    expect(pulls).toEqual([['forms', 'hazards', 'reports', 'schools', 'todo']])
+    expect(pulls).toEqual([['campaigns', 'forms', 'hazards', 'notices', 'reports', 'schools', 'todo']])
     expect(await stores.meta.getItem('schools')).toEqual([expect.objectContaining({ id: 's1' })])
     expect(await stores.meta.getItem('forms')).toEqual([])
     expect(await stores.meta.getItem('etag:forms')).toBe('"forms-1"')
 
     await engine.syncNow('again')
     expect(pulls.length).toBe(1)
-    expect(server.calls.filter((call) => call.op === 'pull').slice(5)).toEqual([
+    expect(server.calls.filter((call) => call.op === 'pull').slice(7)).toEqual([
       { op: 'pull', what: 'forms', etag: '"forms-1"' },
       { op: 'pull', what: 'schools', etag: '"schools-1"' },
       { op: 'pull', what: 'hazards' },
       { op: 'pull', what: 'reports', etag: '"reports-1"' },
       { op: 'pull', what: 'todo', etag: '"todo-1"' },
+      { op: 'pull', what: 'notices' },
+      { op: 'pull', what: 'campaigns' },
     ])
   })
 })

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
 import { shallowRef, ref } from 'vue'
 import type { CampaignListItem, NoticeListItem } from '../../../core/noticeProtocol.js'
-import { stores } from '../../appServices.js'
+import { services, stores } from '../../appServices.js'
+import { pullReference } from '../../offline/pullReference.js'
 import { useAuthStore } from '../auth/authStore.js'
-import { pullNotices, readCachedNotices } from './noticeCache.js'
+import { readCachedNotices } from './noticeCache.js'
 
 /** Notices and campaigns as last pulled: what the school reads and acknowledges with no signal. */
 export const useNoticesStore = defineStore('notices', () => {
@@ -18,11 +19,14 @@ export const useNoticesStore = defineStore('notices', () => {
     loaded.value = true
   }
 
-  /** Asks the server when there is signal; the cached lists stand otherwise. */
+  /**
+   * Asks the server for these two of the pulled lists (every sync pulls them too) when there is
+   * signal; the cached lists stand otherwise.
+   */
   async function pull(): Promise<void> {
     const auth = useAuthStore()
     if (!auth.token) return
-    if ((await pullNotices(stores, auth.token)) === 'unauthorized') auth.markExpired()
+    if ((await pullReference(stores, services.transport, ['notices', 'campaigns'])).kind === 'unauthorized') auth.markExpired()
     await load()
   }
 

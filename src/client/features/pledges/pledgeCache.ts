@@ -4,12 +4,8 @@ import { fetchPledges } from './pledgesApi.js'
 
 export type CachedPledge = PledgesResponse['pledges'][number]
 
-/**
- * Meta keys of the pulled pledges, notices and campaigns (features/notices/noticeCache.ts): the
- * signed-in user's, removed at sign-out with the other pulled lists. The notices' keys are listed
- * here, not imported, so the first screen's script does not grow by a module for two names.
- */
-export const PLEDGE_KEYS = ['pledges', 'etag:pledges', 'notices', 'campaigns'] as const
+/** Meta keys of the pulled pledges: the signed-in user's, removed at sign-out with the other pulled lists. */
+export const PLEDGE_KEYS = ['pledges', 'etag:pledges'] as const
 
 export async function readCachedPledges(stores: Stores): Promise<readonly CachedPledge[]> {
   return (await stores.meta.getItem<CachedPledge[]>('pledges')) ?? []

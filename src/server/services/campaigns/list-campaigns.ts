@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely'
-import type { CampaignListItem } from '../../../core/noticeProtocol.js'
+import type { CampaignListItem, CampaignsResponse } from '../../../core/noticeProtocol.js'
 import type { User } from '../../../core/protocol.js'
 import type { Database } from '../../db/schema.js'
 import { isSchoolUser, visibleTo } from '../notices/notice-scope.js'
+import { cutPage, decodeCursor, type PageRequest } from '../paging-cursor.js'
 import { firstFilings } from './campaign-filings.js'
 import { selectCampaigns, toCampaign, type CampaignRow } from './campaign-rows.js'
 
 type Db = Kysely<Database>
-
-const LIMIT = 200
 
 async function forSchool(db: Db, schoolId: string, rows: readonly CampaignRow[]): Promise<CampaignListItem[]> {
   const ids = rows.map((row) => row.id)
@@ -33,10 +32,17 @@ async function forDistrict(db: Db, rows: readonly CampaignRow[]): Promise<Campai
   return items
 }
 
-/** Newest first: a school's own standing on each, or the district's counts for the bureau and inspectors. */
-export async function listCampaigns(db: Db, user: User): Promise<CampaignListItem[]> {
-  const rows = await selectCampaigns(db).where(visibleTo(user, 'campaigns')).orderBy('campaigns.created_at', 'desc').orderBy('campaigns.id', 'desc').limit(LIMIT).execute()
-  return isSchoolUser(user) && user.schoolId !== null ? forSchool(db, user.schoolId, rows) : forDistrict(db, rows)
+/**
+ * Newest first, a page at a time like notices: a school's own standing on each, or the district's
+ * counts for the bureau and inspectors, read for the page's campaigns only.
+ */
+export async function listCampaigns(db: Db, user: User, { cursor, limit }: PageRequest): Promise<CampaignsResponse> {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor)
+  let query = selectCampaigns(db).where(visibleTo(user, 'campaigns')).orderBy('campaigns.created_at', 'desc').orderBy('campaigns.id', 'desc').limit(limit + 1)
+  if (after) query = query.where((eb) => eb(eb.refTuple('campaigns.created_at', 'campaigns.id'), '<', eb.tuple(after.key, after.id)))
+  const { page, nextCursor } = cutPage(await query.execute(), limit, (row) => [row.created_at, row.id])
+  const campaigns = isSchoolUser(user) && user.schoolId !== null ? await forSchool(db, user.schoolId, page) : await forDistrict(db, page)
+  return { campaigns, nextCursor }
 }
 
 export async function findVisibleCampaign(db: Db, user: User, id: string): Promise<CampaignListItem | undefined> {

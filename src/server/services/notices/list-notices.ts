@@ -1,14 +1,12 @@
 import type { Kysely } from 'kysely'
-import type { NoticeListItem } from '../../../core/noticeProtocol.js'
+import type { NoticeListItem, NoticesResponse } from '../../../core/noticeProtocol.js'
 import type { User } from '../../../core/protocol.js'
 import type { Database } from '../../db/schema.js'
+import { cutPage, decodeCursor, type PageRequest } from '../paging-cursor.js'
 import { selectNotices, toNotice, type NoticeRow } from './notice-rows.js'
 import { isSchoolUser, visibleTo } from './notice-scope.js'
 
 type Db = Kysely<Database>
-
-/** The newest notices first; a district's last few hundred are what anyone scrolls through. */
-const LIMIT = 300
 
 async function withCounts(db: Db, user: User, rows: readonly NoticeRow[]): Promise<NoticeListItem[]> {
   const ids = rows.map((row) => row.id)
@@ -30,9 +28,17 @@ async function withCounts(db: Db, user: User, rows: readonly NoticeRow[]): Promi
   return rows.map((row) => ({ ...toNotice(row), readAt: null, targetCount: targetCount.get(row.id) ?? 0, readCount: readCount.get(row.id) ?? 0 }))
 }
 
-export async function listNotices(db: Db, user: User): Promise<NoticeListItem[]> {
-  const rows = await selectNotices(db).where(visibleTo(user, 'notices')).orderBy('notices.published_at', 'desc').orderBy('notices.id', 'desc').limit(LIMIT).execute()
-  return withCounts(db, user, rows)
+/**
+ * The newest notices first, a page at a time (the counts are read for that page only): a page ends
+ * where the limit does and says so with a cursor, never by dropping rows.
+ */
+export async function listNotices(db: Db, user: User, { cursor, limit }: PageRequest): Promise<NoticesResponse> {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor)
+  let query = selectNotices(db).where(visibleTo(user, 'notices')).orderBy('notices.published_at', 'desc').orderBy('notices.id', 'desc').limit(limit + 1)
+  // A row-value comparison: ties on the time are broken by id, so no row is on two pages or none.
+  if (after) query = query.where((eb) => eb(eb.refTuple('notices.published_at', 'notices.id'), '<', eb.tuple(after.key, after.id)))
+  const { page, nextCursor } = cutPage(await query.execute(), limit, (row) => [row.published_at, row.id])
+  return { notices: await withCounts(db, user, page), nextCursor }
 }
 
 /** One notice the user may see, or undefined (another school's looks absent). */

@@ -222,6 +222,7 @@ export default {
     cancel: 'Cancel',
     published: 'Published',
     empty: 'No notices sent yet',
+    more: 'Load more',
     publishedAt: 'Published',
     reads: 'Schools read',
     readOf: '{read} / {total}',

@@ -223,6 +223,7 @@ export default {
     cancel: '取消',
     published: '已发布',
     empty: '还没有发过通知',
+    more: '加载更多',
     publishedAt: '发布时间',
     reads: '已读学校',
     readOf: '{read} / {total}',

@@ -35,8 +35,8 @@ export function campaignPeriod(opensOn: string): string {
 }
 
 /**
- * A target school's standing from its first report of the checklist received since the window
- * opened (server time: the phone's clock can be wrong). After the window closes without one the
+ * A target school's standing from the receipt time of its first report filed for the campaign
+ * (server time: the phone's clock can be wrong). After the window closes without one the
  * school is missing; a report received later still counts, as late.
  */
 export function campaignFiling(firstReceivedAt: string | null, closesAt: string, now: Date): CampaignFiling {

@@ -14,6 +14,7 @@ export const FINAL_ISSUE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'pledgeTextChanged',
   'noticeUnknown',
   'campaignUnknown',
+  'campaignFormMismatch',
 ])
 
 /** The part of a refusal this needs: the error code and the codes of its issues. */

@@ -17,6 +17,7 @@ export type IssueCode =
   | 'pledgeSuperseded'
   | 'noticeUnknown'
   | 'campaignUnknown'
+  | 'campaignFormMismatch'
   | 'tooMany'
   | 'location'
   | 'hazardRequired'
@@ -61,6 +62,10 @@ const templates: Record<IssueCode, Text> = {
   },
   noticeUnknown: { zh: '没有这条通知，或它不是发给本校的', en: 'There is no such notice for this school' },
   campaignUnknown: { zh: '没有这项专项检查，或它不是部署给本校的', en: 'There is no such campaign for this school' },
+  campaignFormMismatch: {
+    zh: '这份报告的表单或版本不是该专项检查要求的检查表，不能作为专项检查上报',
+    en: 'This report is not on the checklist form or version the campaign asks for, so it cannot be filed for it',
+  },
   tooMany: { zh: '最多 {limit} 张', en: 'At most {limit} items' },
   location: { zh: '位置数据无效', en: 'Location data is invalid' },
   hazardRequired: { zh: '不合格项需登记隐患：描述、等级和整改期限', en: 'A failed item needs a hazard: description, severity and deadline' },

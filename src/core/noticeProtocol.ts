@@ -92,11 +92,11 @@ export type Campaign = {
   readonly summaryNoticeId: string | null
 }
 
-/** How a target school stands on a campaign's checklist: the first report inside the window decides. */
+/** How a target school stands on a campaign's checklist: the first report filed for the campaign decides. */
 export type CampaignFiling = 'on_time' | 'late' | 'missing' | 'not_due'
 
 export type CampaignListItem = Campaign & {
-  /** School users: their school's acknowledgement and first report. */
+  /** School users: their school's acknowledgement and first report filed for the campaign. */
   readonly acknowledgedAt: string | null
   readonly filedAt: string | null
   /** Bureau and inspectors: counts over the target schools. */

@@ -3,6 +3,8 @@ import { apiToken, goOffline, goOnline, metaHolds, signIn, waitForServiceWorkerC
 
 type Listed = { id: string; title: string }
 
+const BUILDING_CHECKS = ['noDangerous', 'cracks', 'roof', 'appraisal', 'railings', 'stairs', 'windows', 'playground', 'lightning', 'electrical', 'dormitory', 'constructionSite']
+
 test('a school reads the notice and acknowledges the campaign offline; each arrives once and the bureau sees who and when', async ({ browser, request }) => {
   const school = await apiToken(request, 'school1', 'school123')
   const bureau = await apiToken(request, 'bureau', 'bureau123')
@@ -51,6 +53,25 @@ test('a school reads the notice and acknowledges the campaign offline; each arri
     return progress.schools.find((row) => row.schoolId === 'school-1')?.acknowledgedBy
   }, { timeout: 30_000 }).toBe('第一小学安全员')
 
+  // The school files the checklist from the campaign screen: the report carries the campaign as
+  // its subject, so the bureau counts it for this campaign (the demo seed filed 实验初中's already).
+  await page.goto(`/campaigns/${campaign.id}`)
+  await page.getByTestId('campaign-start').click()
+  await expect(page).toHaveURL(/\/fill\//)
+  const draftId = page.url().split('/').pop() ?? ''
+  for (const id of BUILDING_CHECKS) await page.locator(`[data-field="${id}"] .check__choice--pass`).click()
+  await page.getByRole('button', { name: '提交' }).click()
+  await expect(page).toHaveURL(/\/outbox\//)
+  await expect(page.locator('[data-state="sent"]').first()).toBeVisible({ timeout: 30_000 })
+  await expect.poll(async () => {
+    const progress = (await (await request.get(`/api/v1/campaigns/${campaign.id}/progress`, { headers: asBureau })).json()) as { schools: { schoolId: string; filing: string; submissionId: string | null }[] }
+    return progress.schools.find((row) => row.schoolId === 'school-1')
+  }, { timeout: 30_000 }).toMatchObject({ filing: 'on_time', submissionId: draftId })
+  // Back on the campaign screen the checklist is filed: nothing offers a second one.
+  await page.goto(`/campaigns/${campaign.id}`)
+  await expect(page.getByTestId('campaign-filed')).toBeVisible()
+  await expect(page.getByTestId('campaign-start')).toHaveCount(0)
+
   // The bureau's screens: who read the notice, and the campaign school by school.
   await page.goto('/settings')
   await page.getByRole('button', { name: '退出登录' }).click()
@@ -59,8 +80,12 @@ test('a school reads the notice and acknowledges the campaign offline; each arri
   await page.goto(`/bureau/notices/${notice.id}`)
   await expect(page.getByTestId('notice-reads')).toContainText('第一小学安全员')
   await page.goto(`/bureau/campaigns/${campaign.id}`)
-  await expect(page.locator('[data-testid="campaign-progress"] tr[data-school="school-1"]')).toContainText('第一小学安全员')
-  await expect(page.locator('[data-testid="campaign-progress"] tr[data-school="school-2"]')).toContainText('未阅')
+  const school1 = page.locator('[data-testid="campaign-progress"] tr[data-school="school-1"]')
+  await expect(school1).toContainText('第一小学安全员')
+  await expect(school1).toContainText('按时')
+  await expect(page.locator('[data-testid="campaign-progress"] tr[data-school="school-2"]')).toContainText('按时')
+  await expect(page.locator('[data-testid="campaign-progress"] tr[data-school="school-4"]')).toContainText('未阅')
+  await expect(page.locator('[data-testid="campaign-progress"] tr[data-school="school-4"]')).toContainText('未到期')
   await context.close()
 })
 

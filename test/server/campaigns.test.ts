@@ -78,21 +78,71 @@ describe.each(dialects)('campaigns (%s)', (dialect) => {
     expect(result).toMatchObject({ status: 'rejected', error: { code: 'validation_failed', details: { issues: [{ code: 'campaignUnknown' }] } } })
   })
 
-  it('judges filing by the first checklist report inside the window: on time, late, missing, not yet due', async () => {
+  it('judges filing by the first report filed for the campaign: on time, late, missing, not yet due', async () => {
     now = new Date('2026-05-06T02:00:00.000Z')
     const campaign = await launchOk({ formId: 'fire-safety', audience: { schoolIds: ['school-1', 'school-2', 'school-4'] } })
-    // A report from before the window does not count.
-    now = new Date('2026-05-05T15:59:00.000Z')
-    await send('school1', [fireSafetyEnvelope({ schoolId: 'school-1', deviceId: 'before' })])
+    // A routine report of the same form inside the window is not a filing for the campaign.
+    await send('school1', [fireSafetyEnvelope({ schoolId: 'school-1', deviceId: 'routine' })])
+    expect((await progress(campaign.id)).schools.map((row) => row.filing)).toEqual(['not_due', 'not_due', 'not_due'])
     now = new Date('2026-05-10T15:59:59.000Z') // 23:59:59 on 10 May in Shanghai: still on time
-    await send('school1', [fireSafetyEnvelope({ schoolId: 'school-1', deviceId: 'on-time' })])
+    const [onTime] = await send('school1', [fireSafetyEnvelope({ schoolId: 'school-1', deviceId: 'on-time', subjectId: campaign.id })])
+    expect(onTime).toMatchObject({ status: 'accepted' })
     expect((await progress(campaign.id)).schools.map((row) => row.filing)).toEqual(['on_time', 'not_due', 'not_due'])
     now = new Date('2026-05-10T16:00:01.000Z') // 00:00:01 on 11 May in Shanghai
-    await send('school2', [fireSafetyEnvelope({ schoolId: 'school-2', deviceId: 'late' })])
+    await send('school2', [fireSafetyEnvelope({ schoolId: 'school-2', deviceId: 'late', subjectId: campaign.id })])
     const closed = await progress(campaign.id)
     expect(closed.schools.map((row) => [row.schoolId, row.filing])).toEqual([['school-1', 'on_time'], ['school-2', 'late'], ['school-4', 'missing']])
+    expect(closed.schools[0]?.submissionId).toBe(onTime?.id)
     expect(closed.totals).toMatchObject({ targets: 3, acknowledged: 0, on_time: 1, late: 1, missing: 1, not_due: 0 })
     now = new Date('2026-05-06T02:00:00.000Z')
+  })
+
+  it('counts a filing for this campaign only: not a same-form report outside it, not one filed for another campaign, not its 已阅', async () => {
+    const mine = await launchOk({ formId: 'fire-safety', audience: { schoolIds: ['school-1', 'school-2'] } })
+    const other = await launchOk({ formId: 'fire-safety', audience: { schoolIds: ['school-1', 'school-2'] } })
+    const results = await send('school1', [
+      receiptEnvelope('campaign', mine.id),
+      fireSafetyEnvelope({ schoolId: 'school-1', deviceId: 'routine' }),
+      fireSafetyEnvelope({ schoolId: 'school-1', deviceId: 'other-campaign', subjectId: other.id }),
+    ])
+    expect(results.map((result) => result.status)).toEqual(['accepted', 'accepted', 'accepted'])
+    expect((await progress(mine.id)).totals).toMatchObject({ acknowledged: 1, not_due: 2, on_time: 0 })
+    expect((await progress(other.id)).totals).toMatchObject({ acknowledged: 0, not_due: 1, on_time: 1 })
+    const [filed] = await send('school2', [fireSafetyEnvelope({ schoolId: 'school-2', deviceId: 'for-mine', subjectId: mine.id })])
+    const rows = (await progress(mine.id)).schools
+    expect(rows.map((row) => [row.schoolId, row.filing, row.submissionId])).toEqual([['school-1', 'not_due', null], ['school-2', 'on_time', filed?.id]])
+    const listed = (await server.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: as('bureau') })).json() as { campaigns: CampaignListItem[] }
+    expect(listed.campaigns.find((item) => item.id === mine.id)).toMatchObject({ acknowledgedCount: 1, filedCount: 1 })
+    expect(listed.campaigns.find((item) => item.id === other.id)).toMatchObject({ acknowledgedCount: 0, filedCount: 1 })
+    const school1 = (await server.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: as('school1') })).json() as { campaigns: CampaignListItem[] }
+    expect(school1.campaigns.find((item) => item.id === mine.id)?.filedAt).toBeNull()
+    expect(school1.campaigns.find((item) => item.id === other.id)?.filedAt).toBe(now.toISOString())
+    const sheet = await server.app.inject({ method: 'GET', url: `/api/v1/campaigns/${mine.id}/progress.csv`, headers: as('bureau') })
+    expect(sheet.body.split('\n').filter((line) => line.includes('按时'))).toHaveLength(1)
+  })
+
+  it('refuses a report filed for a campaign not sent to the school, of another form, or naming no campaign', async () => {
+    const elsewhere = await launchOk({ formId: 'fire-safety', audience: { schoolIds: ['school-2'] } })
+    const buildings = await launchOk({ formId: 'school-buildings', audience: { schoolIds: ['school-1'] } })
+    const fixed = await launchOk({ formId: 'fire-safety', formVersion: 1, audience: { schoolIds: ['school-1'] } })
+    const results = await send('school1', [
+      fireSafetyEnvelope({ subjectId: elsewhere.id }),
+      fireSafetyEnvelope({ subjectId: buildings.id }),
+      fireSafetyEnvelope({ subjectId: 'no-such-campaign' }),
+      fireSafetyEnvelope({ subjectId: fixed.id }),
+      fireSafetyEnvelope(),
+    ])
+    expect(results.map((result) => (result.status === 'rejected' ? result.error.details?.issues?.[0]?.code : result.status))).toEqual([
+      'campaignUnknown', 'campaignFormMismatch', 'campaignUnknown', 'accepted', 'accepted',
+    ])
+    const refusal = results[1]
+    expect(refusal).toMatchObject({ status: 'rejected', error: { code: 'validation_failed', details: { issues: [{ fieldId: 'subjectId' }] } } })
+    expect(refusal?.status === 'rejected' ? refusal.error.message : '').toMatch(/^这份报告.* \/ This report/)
+    // Nothing of a refused filing is stored.
+    expect(await server.db.selectFrom('submissions').select('id').where('subject_id', 'in', [elsewhere.id, buildings.id, 'no-such-campaign']).execute()).toEqual([])
+    // Another district's school cannot file for this district's campaign either: it looks like none.
+    const [foreign] = await send('bureau2', [fireSafetyEnvelope({ schoolId: 'school-6', subjectId: fixed.id })])
+    expect(foreign).toMatchObject({ status: 'rejected', error: { details: { issues: [{ code: 'campaignUnknown' }] } } })
   })
 
   it('exports progress to Excel with one row per target school', async () => {

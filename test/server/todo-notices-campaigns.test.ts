@@ -55,7 +55,10 @@ describe.each(dialects)('notices and campaigns on the 待办 (%s)', (dialect) =>
       link: `/new/fire-safety?period=2026-05&campaign=${campaign.id}`, dueAt: '2026-05-10T23:59:59+08:00',
     })])
 
-    await post('school1', '/api/v1/submissions', { submissions: [fireSafetyEnvelope({ schoolId: 'school-1', deviceId: 'campaign-filing' })] })
+    // A routine report of the same form is not the campaign's: the checklist stays on the list.
+    await post('school1', '/api/v1/submissions', { submissions: [fireSafetyEnvelope({ schoolId: 'school-1', deviceId: 'routine' })] })
+    expect(keys(await campaignSource(context()))).toContain(`campaign-report:${campaign.id}`)
+    await post('school1', '/api/v1/submissions', { submissions: [fireSafetyEnvelope({ schoolId: 'school-1', deviceId: 'campaign-filing', subjectId: campaign.id })] })
     expect((await campaignSource(context())).filter((item) => item.key.endsWith(campaign.id))).toEqual([])
   })
 

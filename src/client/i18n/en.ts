@@ -370,6 +370,7 @@ export default {
     acknowledgedOnPhone: 'Acknowledged, waiting to be delivered',
     start: 'Start the checklist',
     filed: 'Checklist filed {time}',
+    filedOnPhone: 'Checklist submitted',
     closed: 'This campaign has ended',
     ackFailed: 'Could not be saved: try again',
     notFound: 'This campaign is not on this phone yet: sync with a signal, then open it again',

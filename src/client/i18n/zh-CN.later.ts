@@ -331,6 +331,7 @@ export default {
     acknowledgedOnPhone: '已阅，待送达',
     start: '开始检查',
     filed: '检查表已上报 {time}',
+    filedOnPhone: '检查表已提交',
     closed: '本次专项检查已结束',
     ackFailed: '未能保存，请重试',
     notFound: '这项专项检查还不在手机上，请联网同步后再打开',

@@ -14,6 +14,7 @@ import * as schedules from './migrations/0012-schedules.js'
 import * as noticesCampaigns from './migrations/0013-notices-campaigns.js'
 import * as remindersOutbound from './migrations/0014-reminders-outbound.js'
 import * as scale from './migrations/0018-scale.js'
+import * as campaignFilings from './migrations/0019-campaign-filings.js'
 
 /** Listed here, not globbed from disk: the migrations ship inside the module graph. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013-notices-campaigns': noticesCampaigns,
   '0014-reminders-outbound': remindersOutbound,
   '0018-scale': scale,
+  '0019-campaign-filings': campaignFilings,
 }
 
 const provider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { CampaignChecklist } from '../../core/campaignFiling.js'
 import type { FormTemplate } from '../../core/forms/types.js'
 import type { SubmissionEnvelope, SubmitResult, User } from '../../core/protocol.js'
 import { apiError } from '../api-error.js'
@@ -6,6 +7,7 @@ import { findSchool, type SchoolRef } from '../auth/scope.js'
 import { ownerReached } from '../auth/template-owner.js'
 import type { Database } from '../db/schema.js'
 import { possessedBlobs } from './blob-possession.js'
+import { targetedChecklist } from './campaigns/campaign-subject.js'
 
 type Db = Kysely<Database>
 export type Stored = { readonly digest: string; readonly receivedAt: string }
@@ -34,6 +36,8 @@ export type IngestLookups = {
   priorOutcome(id: string, digest: string): SubmitResult | undefined
   /** Hashes the submitting scope does not possess (never stored, or stored by someone else: the same answer). */
   unpossessedBlobs(hashes: readonly string[]): string[]
+  /** The checklist of a campaign sent to this school, or undefined (none, or not sent to it). */
+  campaign(campaignId: string, schoolId: string): Promise<CampaignChecklist | undefined>
   /** An item of this batch was stored: a later item with its id is answered from it. */
   remember(id: string, stored: Stored): void
 }
@@ -79,11 +83,13 @@ export async function loadIngestLookups(trx: Db, user: User, envelopes: readonly
   const possessed = await possessedBlobs(trx, user, envelopes.flatMap((envelope) => envelope.attachments))
   const schools = new Map<string, Promise<SchoolRef | undefined>>()
   const templates = new Map<string, Promise<FormTemplate | undefined>>()
+  const campaigns = new Map<string, Promise<CampaignChecklist | undefined>>()
   return {
     school: (schoolId) => memo(schools, schoolId, () => findSchool(trx, schoolId)),
     template: (formId, version, districtId) => memo(templates, `${formId}@${version} ${districtId}`, () => findTemplate(trx, formId, version, districtId)),
     priorOutcome: (id, digest) => priorOutcomeOf(id, digest, stored.get(id)),
     unpossessedBlobs: (hashes) => hashes.filter((hash) => !possessed.has(hash)),
+    campaign: (campaignId, schoolId) => memo(campaigns, `${campaignId} ${schoolId}`, () => targetedChecklist(trx, campaignId, schoolId)),
     remember: (id, row) => void stored.set(id, row),
   }
 }

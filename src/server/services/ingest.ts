@@ -1,4 +1,5 @@
 import type { ControlledTransaction, Kysely } from 'kysely'
+import { campaignFilingIssue, isChecklistKind } from '../../core/campaignFiling.js'
 import { canonicalJson } from '../../core/digest.js'
 import { checkEnvelopeShape, validateSubmission } from '../../core/envelope.js'
 import { issueMessage } from '../../core/messages.js'
@@ -14,6 +15,7 @@ import { idOf, isPlainObject, normaliseEnvelope } from './normalise-envelope.js'
 import { alreadySigned, checkPledgeSigning, PledgeAlreadySigned } from './pledge-signing.js'
 import { alreadyConfirmed, checkReceipt, ReceiptAlreadyHeld } from './notices/receipts.js'
 import { storeSubmissions, type Accepted } from './store-submissions.js'
+import { subjectRefusal } from './subject-refusal.js'
 
 type Trx = ControlledTransaction<Database>
 
@@ -56,6 +58,13 @@ async function decide(lookups: IngestLookups, user: User, item: Prepared): Promi
 
   const issues = validateSubmission(template, envelope)
   if (hasErrors(issues)) return rejected(id, issues)
+
+  // A checklist report that names a subject is filed for a campaign: one sent to this school, on
+  // its checklist form (and version, when fixed). Pledges, rectifications and 已阅 check theirs below.
+  if (envelope.subjectId !== undefined && isChecklistKind(template.kind)) {
+    const issue = campaignFilingIssue(await lookups.campaign(envelope.subjectId, envelope.schoolId), envelope)
+    if (issue !== null) return subjectRefusal(id, issue)
+  }
 
   // Content addressing dedupes storage, never access: a hash this scope never uploaded (and holds
   // no report with) is refused exactly like one never stored, so the answer reveals nothing.

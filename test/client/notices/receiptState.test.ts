@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { receiptState } from '../../../src/client/features/notices/receiptState.js'
 import type { OutboxRecord, OutboxState } from '../../../src/client/offline/outbox.js'
+import { outboxRecord } from './outboxRecord.js'
 
 function record(state: OutboxState, overrides: Partial<OutboxRecord> = {}): OutboxRecord {
-  return {
-    id: `r-${state}`, formId: 'notice-read', formVersion: 1, schoolId: 'school-1', subjectId: 'n1', answers: {}, attachments: [],
-    startedAt: '2026-05-06T00:00:00.000Z', deviceId: 'd', state, attempts: 0, nextAttemptAt: 0, updatedAt: '2026-05-06T00:00:00.000Z', userId: 'u1',
-    ...overrides,
-  }
+  return outboxRecord(state, { formId: 'notice-read', subjectId: 'n1', ...overrides })
 }
 
 describe('receiptState', () => {

@@ -20,9 +20,9 @@ export function prefillAnswers(form: FormTemplate, user: User, now: Date): Answe
 /**
  * Creates the draft record on the phone first: from this moment nothing typed is lost. `forPeriod`
  * is the period a 待办 item names (an overdue month, not this one); otherwise a periodic form
- * starts in the current period.
+ * starts in the current period. `subjectId` is what the report is filed for (a campaign).
  */
-export async function startDraft(form: FormTemplate, user: User, schoolId: string, forPeriod?: string): Promise<string> {
+export async function startDraft(form: FormTemplate, user: User, schoolId: string, forPeriod?: string, subjectId?: string): Promise<string> {
   const now = new Date()
   // If the school already reported the period, a survey's draft starts from that report, so
   // sending it corrects (and replaces) the report.
@@ -36,6 +36,7 @@ export async function startDraft(form: FormTemplate, user: User, schoolId: strin
     deviceId: await getDeviceId(stores),
     answers: { ...prefillAnswers(form, user, now), ...(current?.formVersion === form.version ? current.answers : {}) },
     ...(period === undefined ? {} : { period }),
+    ...(subjectId === undefined ? {} : { subjectId }),
     now,
   })
   return record.id

@@ -35,14 +35,17 @@ function subjectOf(item: TodoItem): string | undefined {
 
 /**
  * Whether the outbox holds, still undelivered, what this item asks for: a report of that form and
- * period, or a submission about that hazard, pledge, notice or campaign. Drafts and refused reports
- * do not count: they are not done.
+ * period, a campaign's checklist filed for that campaign, or a submission about that hazard,
+ * pledge, notice or campaign. Drafts and refused reports do not count: they are not done.
  */
 export function doneOnPhone(item: TodoItem, records: readonly OutboxMark[]): boolean {
   const subject = subjectOf(item)
   const report = 'period' in item && 'formId' in item ? item : undefined
   return records.some((record) => {
     if (!undelivered(record)) return false
+    // A campaign's checklist is done by a report filed for the campaign, whatever its period; a
+    // routine report of the same form is not it.
+    if (report !== undefined && subject !== undefined) return record.formId === report.formId && record.subjectId === subject
     if (report !== undefined) return record.formId === report.formId && record.period === report.period
     return subject !== undefined && record.subjectId === subject
   })

@@ -8,8 +8,8 @@ import { firstFilings } from './campaign-filings.js'
 import { selectCampaigns, toCampaign } from './campaign-rows.js'
 
 /**
- * School by school: who acknowledged (who, when) and the first report of the checklist inside
- * the window (on time, late, missing, not yet due). Undefined when the caller may not see it.
+ * School by school: who acknowledged (who, when) and the first report filed for the campaign
+ * (on time, late, missing, not yet due). Undefined when the caller may not see it.
  */
 export async function campaignProgress(db: Kysely<Database>, user: User, id: string, now: Date): Promise<CampaignProgressResponse | undefined> {
   const row = await selectCampaigns(db).where('campaigns.id', '=', id).where(visibleTo(user, 'campaigns')).executeTakeFirst()

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
+import { isChecklistKind } from '../../../core/campaignFiling.js'
+import type { FormKind } from '../../../core/forms/types.js'
 import type { Campaign, CampaignInput } from '../../../core/noticeProtocol.js'
 import type { User } from '../../../core/protocol.js'
 import { ApiHttpError, bilingual } from '../../api-error.js'
@@ -12,9 +14,6 @@ import { selectCampaigns, toCampaign } from './campaign-rows.js'
 
 type Db = Kysely<Database>
 
-// A checklist is something a school fills from a form: not a pledge, a rectification or a 已阅.
-const checklistKinds = ['inspection', 'canteen', 'survey']
-
 async function checkChecklist(db: Db, districtId: string, formId: string, version: number | null): Promise<void> {
   let query = db
     .selectFrom('forms')
@@ -24,7 +23,7 @@ async function checkChecklist(db: Db, districtId: string, formId: string, versio
     .where(ownerReached({ kind: 'district', districtId }))
   if (version !== null) query = query.where('version', '=', version)
   const row = await query.executeTakeFirst()
-  if (!row || !checklistKinds.includes(row.kind)) {
+  if (!row || !isChecklistKind(row.kind as FormKind)) {
     throw new ApiHttpError('bad_request', bilingual({ zh: '本区没有这个检查表或版本', en: 'There is no such checklist form or version for this district' }))
   }
 }

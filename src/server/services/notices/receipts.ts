@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely'
-import { issueMessage, type IssueCode } from '../../../core/messages.js'
+import type { IssueCode } from '../../../core/messages.js'
 import type { SubmissionEnvelope, SubmitResult, User } from '../../../core/protocol.js'
 import { CAMPAIGN_ACK_FORM_ID } from '../../../core/receipts.js'
 import { apiError, bilingual } from '../../api-error.js'
 import type { Database } from '../../db/schema.js'
+import { subjectRefusal } from '../subject-refusal.js'
 import { isSchoolUser } from './notice-scope.js'
 
 type Db = Kysely<Database>
@@ -21,8 +22,7 @@ export type Receipt = {
 export type ReceiptCheck = { readonly kind: 'ok'; readonly receipt: Receipt } | { readonly kind: 'refused'; readonly result: SubmitResult }
 
 function refused(id: string, code: IssueCode): ReceiptCheck {
-  const issue = { fieldId: 'subjectId', code, severity: 'error' as const, message: issueMessage(code) }
-  return { kind: 'refused', result: { id, status: 'rejected', error: apiError('validation_failed', bilingual(issue.message), [issue]) } }
+  return { kind: 'refused', result: subjectRefusal(id, code) }
 }
 
 async function isTargeted(db: Db, kind: Receipt['kind'], subjectId: string, schoolId: string): Promise<boolean> {

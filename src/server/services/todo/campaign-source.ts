@@ -6,7 +6,7 @@ import type { TodoSource } from './source.js'
 
 /**
  * Open campaigns sent to the school: first the 部署 to acknowledge (已阅); once acknowledged and
- * open, the checklist to file, until the school's first report of it arrives. A closed campaign
+ * open, the checklist to file, until a report filed for the campaign arrives. A closed campaign
  * leaves the list: the bureau has published its 通报.
  */
 export const campaignSource: TodoSource = async ({ db, schoolId, now }) => {

@@ -31,6 +31,16 @@ describe('the 待办 rows on the phone', () => {
     expect(doneOnPhone(pledge, [record({ formId: 'pledge-signing', subjectId: 'p@1' })])).toBe(true)
   })
 
+  it('a campaign\'s checklist is done by a report filed for that campaign, not by a routine report of the form', () => {
+    const checklist: TodoItem = { key: 'campaign-report:c1', kind: 'report', title, dueAt: endOfShanghaiDay('2026-12-10'), link: '/new/school-buildings?period=2026-12&campaign=c1', formId: 'school-buildings', period: '2026-12', campaignId: 'c1' }
+    expect(doneOnPhone(checklist, [record({ formId: 'school-buildings', period: '2026-12', subjectId: 'c1' })])).toBe(true)
+    // Filed on a form whose own period is a term: still the campaign's.
+    expect(doneOnPhone(checklist, [record({ formId: 'school-buildings', period: '2026-T2', subjectId: 'c1' })])).toBe(true)
+    expect(doneOnPhone(checklist, [record({ formId: 'school-buildings', period: '2026-12' })])).toBe(false)
+    expect(doneOnPhone(checklist, [record({ formId: 'school-buildings', period: '2026-12', subjectId: 'c2' })])).toBe(false)
+    expect(doneOnPhone(checklist, [record({ formId: 'campaign-ack', subjectId: 'c1' })])).toBe(false)
+  })
+
   it('recounts how late from the phone\'s clock, under the headings in their order', () => {
     const sections = todoSections([pledge, report, hazard], [], new Date('2026-12-01T02:00:00Z'))
     expect(sections.map((section) => [section.group, section.rows.map((row) => row.item.key)])).toEqual([

@@ -55,10 +55,8 @@
     // Nothing is painted early; the app paints as it always did.
   }
   if (!state.painted || document.hidden) return startApp()
-  // The frame that shows the early paint, then the app. rAF stops in a page hidden meanwhile: a
-  // timer makes sure the app starts all the same.
-  requestAnimationFrame(function () {
-    setTimeout(startApp)
-  })
+  // The app starts with the frame that shows the early paint: its files load while that frame is
+  // drawn and run after it. rAF stops in a page hidden meanwhile: a timer starts the app then.
+  requestAnimationFrame(startApp)
   setTimeout(startApp, 1000)
 })()

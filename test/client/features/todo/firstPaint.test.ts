@@ -1,3 +1,4 @@
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
@@ -70,6 +71,14 @@ describe('the 待办 remembered for the next start (firstPaint.ts)', () => {
     document.body.innerHTML = '<div id="app"><main>another screen</main></div>'
     await vi.waitFor(() => expect(readFirstPaint()?.screen).toEqual({ html: '<main><div class="todo-item" data-link="/pledges/p%401/sign">责任书</div></main>', day: '2026-12-02', build: '/assets/index-abc.js', locale: 'zh-CN' }))
     vi.useRealTimers()
+    // Read back the same from IndexedDB (the usual start): the drawing stays; a changed list drops it.
+    todo.remember()
+    await flushPromises()
+    expect(readFirstPaint()?.screen?.html).toContain('todo-item')
+    await stores.meta.setItem('todo', [pledge, report])
+    await todo.reload()
+    await vi.waitFor(() => expect(readFirstPaint()?.items).toHaveLength(2))
+    expect(readFirstPaint()?.screen).toBeUndefined()
     await auth.logout().catch(() => undefined)
     expect(localStorage.getItem(FIRST_PAINT_KEY)).toBeNull()
   })

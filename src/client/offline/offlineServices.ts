@@ -1,16 +1,13 @@
-import type { LoginResponse } from '../../core/protocol.js'
 import { openOutboxChannel, type OutboxChannel } from './broadcast.js'
+import { SESSION_KEY, type Session } from './session.js'
 import type { PulledData } from './pullReference.js'
 import { openStores, type Stores } from './storage.js'
 import { createSyncEngine, type SyncEngine } from './syncEngine.js'
 import { createFetchTransport, type Transport } from './transport.js'
 import { webLock } from './webLock.js'
 
-/** Meta key of the signed-in session: in IndexedDB, not localStorage, so the service worker can sync with it too. */
-export const SESSION_KEY = 'session'
-
-/** The signed-in session as kept under SESSION_KEY: the sign-in reply without its device token, which is kept per account. */
-export type Session = Omit<LoginResponse, 'deviceToken'>
+// The session's key and shape live in session.ts, which pullReference.ts reads too without importing this wiring back.
+export { SESSION_KEY, type Session } from './session.js'
 
 export type OfflineServices = {
   readonly stores: Stores

@@ -3,7 +3,7 @@ import type { CampaignListItem, NoticeListItem } from '../../core/noticeProtocol
 import type { Hazard, LatestReport, School } from '../../core/protocol.js'
 import type { TodoItem } from '../../core/todo.js'
 import { archiveTemplates } from './formArchive.js'
-import { SESSION_KEY, type Session } from './offlineServices.js'
+import { SESSION_KEY, type Session } from './session.js'
 import type { Stores } from './storage.js'
 import type { Transport, TransportResult } from './transport.js'
 

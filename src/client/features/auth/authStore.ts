@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, markRaw, ref } from 'vue'
 import { services, stores } from '../../appServices.js'
 import { PULLED_KEYS } from '../../offline/pullReference.js'
 import { SESSION_KEY } from '../../offline/offlineServices.js'
@@ -15,7 +15,9 @@ export const useAuthStore = defineStore('auth', () => {
 
   // Until the session is read from IndexedDB, the user the first screen last showed stands in
   // (todo/firstPaint.ts): the 待办 paints without waiting. Never a token: nothing is sent for them.
-  const remembered = readFirstPaint()?.user ?? null
+  // Read once at start, here; the 待办's store takes its items from the same copy.
+  const firstPaint = markRaw({ copy: readFirstPaint() })
+  const remembered = firstPaint.copy?.user ?? null
   const user = computed(() => session.value?.user ?? (loaded.value ? null : remembered))
   const token = computed(() => session.value?.token ?? null)
 
@@ -66,5 +68,5 @@ export const useAuthStore = defineStore('auth', () => {
     if (session.value !== null) expired.value = true
   }
 
-  return { session, loaded, expired, user, token, load, login, logout, markExpired }
+  return { session, loaded, expired, user, token, firstPaint, load, login, logout, markExpired }
 })

@@ -60,7 +60,6 @@ export function forgetFirstPaint(): void {
   }
 }
 
-
 /** #app's markup and the build that drew it: read as it is drawn, since the screen may change before it is kept. */
 export type Drawn = Pick<FirstScreen, 'html' | 'build'>
 

@@ -5,8 +5,8 @@ import { stores } from '../../appServices.js'
 import { showAppBadge } from '../../ui/appBadge.js'
 import { useAuthStore } from '../auth/authStore.js'
 import { useOutboxStore } from '../outbox/outboxStore.js'
-import { drawnNow, readFirstPaint } from './firstPaint.js'
-import { owedCount, todoSections } from './todoRows.js'
+import { drawnNow } from './firstPaint.js'
+import { owedCount, todoSections, undelivered } from './todoRows.js'
 import { ownsTodo } from './ownsTodo.js'
 
 /**
@@ -15,14 +15,14 @@ import { ownsTodo } from './ownsTodo.js'
  * Until IndexedDB has answered, the list the phone last showed (firstPaint.ts) stands in for both.
  */
 export const useTodoStore = defineStore('todo', () => {
-  const remembered = readFirstPaint()
-  const items = shallowRef<readonly TodoItem[]>(remembered?.items ?? [])
-  const loaded = shallowRef(remembered !== null)
-  /** The items came from IndexedDB, not from the remembered copy: only then is the copy renewed. */
-  const read = shallowRef(false)
-  const now = shallowRef(new Date())
   const outbox = useOutboxStore()
   const auth = useAuthStore()
+  const remembered = auth.firstPaint.copy
+  const items = shallowRef<readonly TodoItem[]>(remembered?.items ?? [])
+  /** The items came from IndexedDB, not from the remembered copy: only then is the copy renewed. */
+  const read = shallowRef(false)
+  const loaded = computed(() => read.value || remembered !== null)
+  const now = shallowRef(new Date())
 
   const marks = computed(() => (outbox.read ? outbox.records : (remembered?.waiting ?? [])))
   const sections = computed(() => todoSections(items.value, marks.value, now.value))
@@ -31,7 +31,6 @@ export const useTodoStore = defineStore('todo', () => {
   async function reload(): Promise<void> {
     items.value = (await stores.meta.getItem<TodoItem[]>('todo')) ?? []
     now.value = new Date()
-    loaded.value = true
     read.value = true
   }
 
@@ -65,8 +64,12 @@ export const useTodoStore = defineStore('todo', () => {
       keepFirstPaint({ user: kept.user, items: kept.items, waiting: waitingMarks(kept.records), ...(screen === undefined ? {} : { screen }) })
     })
   }
-  // Changed while the 待办 may not be drawn: the data alone; the screen adds its drawing after it renders.
-  watch([items, () => outbox.records, () => auth.session], () => remember())
+  // Which reports wait, by id: the outbox's list is re-read several times a second while a pass
+  // runs, and only a report entering or leaving the queue changes what the 待办 shows.
+  const waitingIds = computed(() => outbox.records.filter(undelivered).map((record) => record.id).join())
+  // Changed (or all read at last) while the 待办 may not be drawn: the data alone; the screen adds
+  // its drawing after it renders. A copy that no longer matches loses its drawing (rememberFirstPaint.ts).
+  watch([items, waitingIds, () => auth.session, fresh], () => remember())
 
   return { items, loaded, read, fresh, sections, owed, reload, tick, remember }
 })
